@@ -1,0 +1,132 @@
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivityType(models.Model):
+    """A kind of activity, such as 'Dialoog', that can serve one or more phases."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=80,
+        unique=True,
+        help_text=_(
+            "The last part of the address, e.g. 'elkaar-helpen'. Shared links use it: "
+            "change it only with good reason."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Default order of the activity types.")
+    )
+    name = models.CharField(_("name"), max_length=120)
+    summary = models.CharField(
+        _("summary"),
+        max_length=250,
+        help_text=_("One sentence on what this kind of activity is, shown in lists of activities."),
+    )
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("activity type")
+        verbose_name_plural = _("activity types")
+
+    def __str__(self):
+        return self.name
+
+
+class GuidanceQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+    def for_phase_page(self):
+        """The guidances listed on a phase page, with what their links and cards show."""
+        return self.select_related("activity_type").order_by("position", "activity_type__position")
+
+    def for_detail(self):
+        """One guidance with everything its page shows, in a fixed number of queries."""
+        return self.select_related("phase", "activity_type").prefetch_related("tips", "examples")
+
+
+class Guidance(models.Model):
+    """The advice for one activity type within one phase: intro, tips and examples."""
+
+    phase = models.ForeignKey(
+        "phases.Phase",
+        verbose_name=_("phase"),
+        on_delete=models.PROTECT,
+        related_name="guidances",
+    )
+    activity_type = models.ForeignKey(
+        ActivityType,
+        verbose_name=_("activity type"),
+        on_delete=models.PROTECT,
+        related_name="guidances",
+    )
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order of the activity types on the phase page.")
+    )
+    introduction = models.TextField(
+        _("introduction"),
+        help_text=_(
+            "What this activity is for in this phase and how it works. Separate "
+            "paragraphs with an empty line."
+        ),
+    )
+    is_published = models.BooleanField(
+        _("published"),
+        default=True,
+        help_text=_("Only published guidance is shown on the site."),
+    )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+
+    objects = GuidanceQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["phase__position", "position"]
+        verbose_name = _("guidance")
+        verbose_name_plural = _("guidance")
+        constraints = [
+            models.UniqueConstraint(
+                fields=["phase", "activity_type"], name="one_guidance_per_activity_type_and_phase"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.activity_type} · {self.phase}"
+
+    def get_absolute_url(self):
+        return reverse(
+            "activities:detail",
+            kwargs={"phase_slug": self.phase.slug, "slug": self.activity_type.slug},
+        )
+
+    @property
+    def works(self):
+        return [tip for tip in self.tips.all() if tip.kind == Tip.Kind.WORKS]
+
+    @property
+    def does_not_work(self):
+        return [tip for tip in self.tips.all() if tip.kind == Tip.Kind.DOES_NOT_WORK]
+
+
+class Tip(models.Model):
+    """One 'dit werkt wel' or 'dit werkt niet' point of a guidance."""
+
+    class Kind(models.TextChoices):
+        WORKS = "works", _("This works")
+        DOES_NOT_WORK = "does_not_work", _("This does not work")
+
+    guidance = models.ForeignKey(
+        Guidance, verbose_name=_("guidance"), on_delete=models.CASCADE, related_name="tips"
+    )
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind, default=Kind.WORKS)
+    text = models.TextField(_("text"))
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+
+    class Meta:
+        ordering = ["guidance", "position", "id"]
+        verbose_name = _("tip")
+        verbose_name_plural = _("tips")
+
+    def __str__(self):
+        return self.text[:60]

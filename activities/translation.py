@@ -1,0 +1,21 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from activities.models import ActivityType, Guidance, Tip
+
+
+@register(ActivityType)
+class ActivityTypeTranslationOptions(TranslationOptions):
+    fields = ("name", "summary")
+    required_languages = ("nl",)
+
+
+@register(Guidance)
+class GuidanceTranslationOptions(TranslationOptions):
+    fields = ("introduction",)
+    required_languages = ("nl",)
+
+
+@register(Tip)
+class TipTranslationOptions(TranslationOptions):
+    fields = ("text",)
+    required_languages = ("nl",)

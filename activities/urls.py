@@ -1,0 +1,8 @@
+from django.urls import path
+
+from activities import views
+
+app_name = "activities"
+urlpatterns = [
+    path("verbinden/<slug:phase_slug>/<slug:slug>/", views.guidance_detail, name="detail"),
+]

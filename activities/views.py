@@ -1,0 +1,29 @@
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_safe
+from django.views.decorators.vary import vary_on_headers
+
+from activities.models import Guidance
+from phases.models import Phase
+from wijkverbinder.htmx import render_page
+
+
+@require_safe
+@vary_on_headers("HX-Request")
+def guidance_detail(request, phase_slug, slug):
+    """An activity type within a phase: why and how, the tips, the examples, the way on."""
+    guidance = get_object_or_404(
+        Guidance.objects.published().for_detail(),
+        phase__slug=phase_slug,
+        activity_type__slug=slug,
+    )
+    phase = guidance.phase
+    return render_page(
+        request,
+        "activities/guidance_detail.html",
+        {
+            "guidance": guidance,
+            "phase": phase,
+            "guidances": phase.guidances.published().for_phase_page(),
+            "phases": Phase.objects.for_overview(),
+        },
+    )

@@ -1,0 +1,42 @@
+from urllib.parse import urlsplit
+
+from django.db import models
+from django.utils.translation import gettext_lazy as _
+
+
+class PracticeExample(models.Model):
+    """A project from practice that shows an activity type at work."""
+
+    slug = models.SlugField(_("slug"), max_length=80, unique=True)
+    name = models.CharField(
+        _("name"), max_length=150, help_text=_("The project's own name; not translated.")
+    )
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    place = models.CharField(
+        _("place"), max_length=100, blank=True, help_text=_("Town or city, where known.")
+    )
+    description = models.TextField(_("description"))
+    website = models.URLField(
+        _("website"), blank=True, help_text=_("The organisation's own page about the project.")
+    )
+    guidances = models.ManyToManyField(
+        "activities.Guidance",
+        verbose_name=_("guidance"),
+        related_name="examples",
+        blank=True,
+        help_text=_("The activity types, per phase, that this example illustrates."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("practice example")
+        verbose_name_plural = _("practice examples")
+
+    def __str__(self):
+        return self.name
+
+    @property
+    def website_domain(self):
+        """The website's host without 'www.', the way the link names it."""
+        host = urlsplit(self.website).hostname or ""
+        return host.removeprefix("www.")

@@ -1,0 +1,18 @@
+from modeltranslation.translator import TranslationOptions, register
+
+from phases.models import Phase
+
+
+@register(Phase)
+class PhaseTranslationOptions(TranslationOptions):
+    fields = (
+        "name",
+        "title",
+        "headline",
+        "current_quote",
+        "current_text",
+        "desired_quote",
+        "desired_text",
+        "call_to_action",
+    )
+    required_languages = ("nl",)

@@ -1,0 +1,36 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
+from django.views.generic import TemplateView
+
+from wijkverbinder import views
+
+admin.site.site_header = _("Wijkverbinder content")
+admin.site.site_title = _("Wijkverbinder content")
+admin.site.index_title = _("Edit the content of the Wijkverbinder")
+
+urlpatterns = [
+    path("robots.txt", views.robots_txt, name="robots_txt"),
+]
+
+# Dutch at /, English under /en/: a shared link carries its language.
+urlpatterns += i18n_patterns(
+    path("admin/", admin.site.urls),
+    path("", include("phases.urls")),
+    path("", include("activities.urls")),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    # Preview the styled error pages while developing (/404/, /500/, /en/404/ ...).
+    urlpatterns += i18n_patterns(
+        *[
+            path(f"{code}/", TemplateView.as_view(template_name=f"{code}.html"))
+            for code in (400, 403, 404, 500)
+        ],
+        prefix_default_language=False,
+    )
+
+handler500 = "wijkverbinder.views.server_error"
