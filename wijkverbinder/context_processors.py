@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -13,22 +14,25 @@ def _path_in_language(path, code):
     return translated
 
 
+def _absolute_url_builder(request):
+    try:
+        request.get_host()
+    except DisallowedHost:
+        # The 400 page for a forged Host header must not trip over that header again.
+        return lambda url: url
+    return request.build_absolute_uri
+
+
 def site(request):
     """Site name, the page's canonical address and its address in each language."""
+    absolute = _absolute_url_builder(request)
     alternates = []
     for code, name in settings.LANGUAGES:
         url = _path_in_language(request.path, code)
-        alternates.append(
-            {
-                "code": code,
-                "name": name,
-                "url": url,
-                "absolute_url": request.build_absolute_uri(url),
-            }
-        )
+        alternates.append({"code": code, "name": name, "url": url, "absolute_url": absolute(url)})
     return {
         "site_name": settings.SITE_NAME,
-        "canonical_url": request.build_absolute_uri(request.path),
+        "canonical_url": absolute(request.path),
         "language_alternates": alternates,
-        "og_image_url": request.build_absolute_uri(static("img/og-image.png")),
+        "og_image_url": absolute(static("img/og-image.png")),
     }

@@ -1,0 +1,166 @@
+import pytest
+from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
+
+from activities.models import Tip
+from tests.factories import GuidanceFactory, PhaseFactory, PracticeExampleFactory, TipFactory
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+
+def test_activity_page_shows_phase_title_intro_and_both_kinds_of_tips(client):
+    guidance = GuidanceFactory(
+        tips=0,
+        activity_type__name_nl="Elkaar helpen",
+        introduction_nl="Hulprelaties overbruggen verschillen.",
+    )
+    TipFactory(guidance=guidance, kind=Tip.Kind.WORKS, text_nl="Koppel gelijken.")
+    TipFactory(guidance=guidance, kind=Tip.Kind.DOES_NOT_WORK, text_nl="Geen autoritaire mentor.")
+
+    response = client.get(guidance.get_absolute_url())
+
+    assertTemplateUsed(response, "activities/guidance_detail.html")
+    assertContains(response, "Verbindend contact in jouw wijk:")
+    assertContains(response, guidance.phase.headline_nl)
+    assertContains(response, '<h1 id="page-heading">Elkaar helpen</h1>', html=False)
+    assertContains(response, "Hulprelaties overbruggen verschillen.")
+    content = response.content.decode()
+    assert content.index("Dit werkt wel") < content.index("Koppel gelijken.")
+    assert content.index("Dit werkt niet") < content.index("Geen autoritaire mentor.")
+    assert content.index("Koppel gelijken.") < content.index("Dit werkt niet")
+
+
+def test_tips_keep_the_order_editors_gave_them(client):
+    guidance = GuidanceFactory(tips=0)
+    TipFactory(guidance=guidance, position=2, text_nl="Tweede tip")
+    TipFactory(guidance=guidance, position=1, text_nl="Eerste tip")
+
+    content = client.get(guidance.get_absolute_url()).content.decode()
+
+    assert content.index("Eerste tip") < content.index("Tweede tip")
+
+
+def test_practice_example_links_safely_to_its_site_naming_the_domain(client):
+    guidance = GuidanceFactory()
+    PracticeExampleFactory(
+        guidances=[guidance],
+        name="Cocktail",
+        organisation="COC Nederland",
+        place="Amsterdam",
+        website="https://www.coc.nl/cocktail",
+    )
+
+    response = client.get(guidance.get_absolute_url())
+
+    assertContains(response, "Praktijkvoorbeelden")
+    assertContains(response, "Cocktail")
+    assertContains(response, "COC Nederland · Amsterdam")
+    assertContains(
+        response, 'href="https://www.coc.nl/cocktail" rel="external noopener noreferrer"'
+    )
+    assertContains(response, "coc.nl")
+    assertContains(response, "Meer informatie")
+
+
+def test_example_without_website_has_no_link(client):
+    guidance = GuidanceFactory()
+    PracticeExampleFactory(guidances=[guidance], website="")
+
+    response = client.get(guidance.get_absolute_url())
+
+    assertNotContains(response, "Meer informatie")
+
+
+def test_activity_page_offers_the_phase_situation_and_its_other_activities(client):
+    phase = PhaseFactory()
+    current = GuidanceFactory(phase=phase, activity_type__name_nl="Dialoog")
+    other = GuidanceFactory(phase=phase, activity_type__name_nl="Elkaar helpen")
+
+    response = client.get(current.get_absolute_url())
+
+    assertContains(response, phase.current_quote_nl)
+    assertContains(response, phase.desired_quote_nl)
+    assertContains(response, phase.call_to_action_nl)
+    assertContains(response, f'href="{other.get_absolute_url()}"')
+    assertContains(response, f'href="{current.get_absolute_url()}" hx-get')
+    assertContains(response, 'aria-current="page"')
+
+
+def test_htmx_request_gets_the_activity_fragment_only(client):
+    guidance = GuidanceFactory()
+
+    full = client.get(guidance.get_absolute_url())
+    fragment = client.get(guidance.get_absolute_url(), headers=HTMX)
+
+    assertContains(full, "<!doctype html>")
+    assert "<!doctype html>" not in fragment.content.decode()
+    assertContains(fragment, guidance.introduction_nl)
+    assert "HX-Request" in full["Vary"]
+    assert "HX-Request" in fragment["Vary"]
+
+
+def test_activity_page_in_english(client):
+    guidance = GuidanceFactory(introduction_en="Why this works.")
+
+    response = client.get(f"/en{guidance.get_absolute_url()}")
+
+    assertContains(response, "Why this works.")
+    assertContains(response, "This works")
+    assertContains(response, "This does not work")
+
+
+def test_english_falls_back_to_dutch_when_a_text_is_not_translated(client):
+    guidance = GuidanceFactory(introduction_nl="Alleen in het Nederlands.", introduction_en="")
+
+    response = client.get(f"/en{guidance.get_absolute_url()}")
+
+    assertContains(response, "Alleen in het Nederlands.")
+
+
+def test_activity_of_another_phase_is_a_404(client):
+    guidance = GuidanceFactory()
+    other_phase = PhaseFactory()
+
+    response = client.get(f"/verbinden/{other_phase.slug}/{guidance.activity_type.slug}/")
+
+    assertContains(response, "We kunnen deze pagina niet vinden", status_code=404)
+
+
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/verbinden/bestaat-niet/dialoog/",
+        "/verbinden/in-rust/bestaat-niet/",
+        "/en/verbinden/in-rust/bestaat-niet/",
+    ],
+)
+def test_unknown_phase_or_activity_is_a_404(client, path):
+    PhaseFactory(slug="in-rust")
+
+    response = client.get(path)
+
+    assert response.status_code == 404
+
+
+def test_unpublished_guidance_is_a_404(client):
+    guidance = GuidanceFactory(unpublished=True)
+
+    response = client.get(guidance.get_absolute_url())
+
+    assert response.status_code == 404
+
+
+@pytest.mark.parametrize("size", [2, 20])
+def test_activity_page_queries_do_not_grow_with_content(
+    client, django_assert_max_num_queries, size
+):
+    phase = PhaseFactory()
+    PhaseFactory.create_batch(3)
+    guidances = [GuidanceFactory(phase=phase, tips=size) for _ in range(size)]
+    PracticeExampleFactory.create_batch(size, guidances=[guidances[0]])
+
+    with django_assert_max_num_queries(5):
+        response = client.get(guidances[0].get_absolute_url())
+
+    assert response.status_code == 200

@@ -1,0 +1,98 @@
+import factory
+from django.utils.text import slugify
+
+from activities.models import ActivityType, Guidance, Tip
+from examples.models import PracticeExample
+from phases.models import Phase
+
+
+class PhaseFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Phase
+        django_get_or_create = ["slug"]
+
+    position = factory.Sequence(lambda n: n + 1)
+    colour = factory.Iterator([c for c, _ in Phase.Colour.choices])
+    name_nl = factory.Sequence(lambda n: f"Fase {n}")
+    name_en = factory.Sequence(lambda n: f"Phase {n}")
+    title_nl = factory.LazyAttribute(lambda o: f"Verbinden bij {o.name_nl.lower()}")
+    title_en = factory.LazyAttribute(lambda o: f"Connecting in {o.name_en.lower()}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title_nl))
+    headline_nl = factory.LazyAttribute(lambda o: f"Kop van {o.name_nl}")
+    headline_en = factory.LazyAttribute(lambda o: f"Headline of {o.name_en}")
+    current_quote_nl = "We leven langs elkaar"
+    current_quote_en = "We live side by side"
+    current_text_nl = "Bewoners hebben weinig contact."
+    current_text_en = "Residents have little contact."
+    desired_quote_nl = "We leven met elkaar"
+    desired_quote_en = "We live together"
+    desired_text_nl = "Bewoners kennen elkaar."
+    desired_text_en = "Residents know each other."
+    call_to_action_nl = "Zo werk je eraan:"
+    call_to_action_en = "How to work on it:"
+
+
+class ActivityTypeFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ActivityType
+
+    position = factory.Sequence(lambda n: n)
+    name_nl = factory.Sequence(lambda n: f"Activiteit {n}")
+    name_en = factory.Sequence(lambda n: f"Activity {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name_nl))
+    summary_nl = "Een korte samenvatting."
+    summary_en = "A short summary."
+
+
+class GuidanceFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Guidance
+        skip_postgeneration_save = True
+
+    class Params:
+        unpublished = factory.Trait(is_published=False)
+
+    phase = factory.SubFactory(PhaseFactory)
+    activity_type = factory.SubFactory(ActivityTypeFactory)
+    position = factory.Sequence(lambda n: n)
+    introduction_nl = "Waarom en hoe deze activiteit werkt in deze fase."
+    introduction_en = "Why and how this activity works in this phase."
+
+    @factory.post_generation
+    def tips(self, create, extracted, **kwargs):
+        """One tip of each kind by default; `tips=N` makes N of each kind, `tips=0` none."""
+        if not create:
+            return
+        count = 1 if extracted is None else extracted
+        for kind in (Tip.Kind.WORKS, Tip.Kind.DOES_NOT_WORK):
+            TipFactory.create_batch(count, guidance=self, kind=kind)
+
+
+class TipFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Tip
+
+    guidance = factory.SubFactory(GuidanceFactory, tips=0)
+    kind = Tip.Kind.WORKS
+    text_nl = factory.Sequence(lambda n: f"Tip nummer {n}")
+    text_en = factory.Sequence(lambda n: f"Tip number {n}")
+    position = factory.Sequence(lambda n: n)
+
+
+class PracticeExampleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = PracticeExample
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Voorbeeld {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    organisation = "Stichting Buurt"
+    place = "Utrecht"
+    description_nl = "Een voorbeeld uit de praktijk."
+    description_en = "An example from practice."
+    website = "https://www.example.org/project"
+
+    @factory.post_generation
+    def guidances(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.guidances.add(*extracted)

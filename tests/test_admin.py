@@ -1,0 +1,105 @@
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains
+
+from activities.models import Guidance, Tip
+from tests.factories import GuidanceFactory, PracticeExampleFactory
+
+pytestmark = pytest.mark.django_db
+
+EXAMPLES = "PracticeExample_guidances"  # the admin's prefix for the examples inline
+
+
+@pytest.fixture
+def guidance():
+    guidance = GuidanceFactory()
+    PracticeExampleFactory(guidances=[guidance])
+    return guidance
+
+
+@pytest.mark.parametrize(
+    "model",
+    ["phases_phase", "activities_activitytype", "activities_guidance", "examples_practiceexample"],
+)
+def test_editors_see_every_content_list_in_dutch(admin_client, guidance, model):
+    response = admin_client.get(reverse(f"admin:{model}_changelist"))
+
+    assert response.status_code == 200
+    assertContains(response, "Inhoud van de Wijkverbinder")
+
+
+def test_phase_form_shows_dutch_and_english_side_by_side_and_its_guidance(admin_client, guidance):
+    response = admin_client.get(reverse("admin:phases_phase_change", args=[guidance.phase.pk]))
+
+    assertContains(response, 'name="headline_nl"')
+    assertContains(response, 'name="headline_en"')
+    assertContains(response, str(guidance.activity_type))
+    assertContains(response, "Weergeven op website")
+
+
+def test_guidance_form_edits_tips_inline_and_the_change_shows_on_the_site(
+    admin_client, client, guidance
+):
+    url = reverse("admin:activities_guidance_change", args=[guidance.pk])
+    form = admin_client.get(url)
+    assertContains(form, 'name="tips-0-text_nl"')
+    tip = guidance.tips.first()
+
+    data = {
+        "phase": guidance.phase.pk,
+        "activity_type": guidance.activity_type.pk,
+        "position": 1,
+        "is_published": "on",
+        "introduction_nl": "Nieuwe introductie van de redactie.",
+        "introduction_en": "New introduction by the editors.",
+        "tips-TOTAL_FORMS": 1,
+        "tips-INITIAL_FORMS": 0,
+        "tips-0-kind": Tip.Kind.WORKS,
+        "tips-0-text_nl": "Nieuwe tip",
+        "tips-0-text_en": "New tip",
+        "tips-0-position": 5,
+        f"{EXAMPLES}-TOTAL_FORMS": 0,
+        f"{EXAMPLES}-INITIAL_FORMS": 0,
+    }
+    # Keep the existing tips as they are.
+    data["tips-INITIAL_FORMS"] = guidance.tips.count()
+    data["tips-TOTAL_FORMS"] = guidance.tips.count() + 1
+    for i, existing in enumerate(guidance.tips.all()):
+        data |= {
+            f"tips-{i}-id": existing.pk,
+            f"tips-{i}-guidance": guidance.pk,
+            f"tips-{i}-kind": existing.kind,
+            f"tips-{i}-text_nl": existing.text_nl,
+            f"tips-{i}-text_en": existing.text_en,
+            f"tips-{i}-position": existing.position,
+        }
+    new = guidance.tips.count()
+    data |= {
+        f"tips-{new}-kind": Tip.Kind.WORKS,
+        f"tips-{new}-text_nl": "Nieuwe tip",
+        f"tips-{new}-text_en": "New tip",
+        f"tips-{new}-position": 5,
+    }
+    data[f"{EXAMPLES}-INITIAL_FORMS"] = guidance.examples.count()
+    data[f"{EXAMPLES}-TOTAL_FORMS"] = guidance.examples.count()
+    for i, link in enumerate(Guidance.examples.through.objects.filter(guidance=guidance)):
+        data |= {
+            f"{EXAMPLES}-{i}-id": link.pk,
+            f"{EXAMPLES}-{i}-guidance": guidance.pk,
+            f"{EXAMPLES}-{i}-practiceexample": link.practiceexample_id,
+        }
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 302, response.context["errors"] if response.context else ""
+    page = client.get(guidance.get_absolute_url())
+    assertContains(page, "Nieuwe introductie van de redactie.")
+    assertContains(page, "Nieuwe tip")
+    assert tip.pk in set(guidance.tips.values_list("pk", flat=True))
+
+
+def test_admin_requires_login(client):
+    response = client.get(reverse("admin:phases_phase_changelist"))
+
+    assert response.status_code == 302
+    assert reverse("admin:login") in response["Location"]

@@ -1,0 +1,106 @@
+"""The shipped seed content: it loads, it is complete in both languages, and every page renders."""
+
+import pytest
+from django.core.management import call_command
+from django.urls import reverse
+from django.utils import translation
+from pytest_django.asserts import assertContains
+
+from activities.models import ActivityType, Guidance, Tip
+from examples.models import PracticeExample
+from phases.models import Phase
+
+PHASE_SLUGS = ["in-rust", "bij-ongemak", "bij-spanningen", "bij-incidenten"]
+TRANSLATED_PHASE_FIELDS = [
+    "name",
+    "title",
+    "headline",
+    "current_quote",
+    "current_text",
+    "desired_quote",
+    "desired_text",
+    "call_to_action",
+]
+
+
+@pytest.fixture
+def seed(db):
+    call_command("seed", verbosity=0)
+
+
+def test_the_four_phases_come_in_order_with_the_originals_slugs_and_colours(seed):
+    phases = list(Phase.objects.for_overview())
+
+    assert [p.slug for p in phases] == PHASE_SLUGS
+    assert [p.colour for p in phases] == ["green", "yellow", "pink", "red"]
+
+
+@pytest.mark.parametrize("field", TRANSLATED_PHASE_FIELDS)
+def test_every_phase_has_its_texts_in_dutch_and_english(seed, field):
+    for phase in Phase.objects.all():
+        assert getattr(phase, f"{field}_nl"), f"{phase.slug}: {field}_nl is empty"
+        assert getattr(phase, f"{field}_en"), f"{phase.slug}: {field}_en is empty"
+
+
+def test_every_activity_type_and_guidance_is_complete_in_both_languages(seed):
+    for activity_type in ActivityType.objects.all():
+        for field in ("name", "summary"):
+            assert getattr(activity_type, f"{field}_nl") and getattr(activity_type, f"{field}_en")
+    for guidance in Guidance.objects.all():
+        assert guidance.introduction_nl and guidance.introduction_en, guidance
+    for tip in Tip.objects.all():
+        assert tip.text_nl and tip.text_en, tip.pk
+    for example in PracticeExample.objects.all():
+        assert example.description_nl and example.description_en, example
+
+
+def test_every_guidance_has_tips_of_both_kinds(seed):
+    for guidance in Guidance.objects.prefetch_related("tips"):
+        assert guidance.works, f"{guidance}: no 'werkt wel' tip"
+        assert guidance.does_not_work, f"{guidance}: no 'werkt niet' tip"
+
+
+def test_the_phase_matrix_of_the_original_is_covered(seed):
+    matrix = {
+        (g.phase.slug, g.activity_type.slug)
+        for g in Guidance.objects.select_related("phase", "activity_type")
+    }
+
+    assert ("in-rust", "elkaar-helpen") in matrix
+    assert ("bij-ongemak", "samenwerken-aan-een-gemeenschappelijk-belang") in matrix
+    assert ("bij-spanningen", "vergroten-veiligheidsgevoel-in-de-wijk") in matrix
+    assert ("bij-incidenten", "aanpakken-en-handhaven") in matrix
+    assert len(matrix) == 15
+
+
+def test_every_practice_example_illustrates_some_guidance(seed):
+    assert not PracticeExample.objects.filter(guidances=None).exists()
+
+
+@pytest.mark.parametrize("language", ["nl", "en"])
+def test_every_phase_and_activity_page_renders(seed, client, language):
+    with translation.override(language):
+        assert client.get(reverse("phases:list")).status_code == 200
+        for phase in Phase.objects.all():
+            assertContains(client.get(phase.get_absolute_url()), phase.headline)
+        for guidance in Guidance.objects.select_related("phase", "activity_type"):
+            response = client.get(guidance.get_absolute_url())
+            assertContains(response, guidance.activity_type.name)
+            assertContains(response, f'<html lang="{language}">')
+
+
+def test_seed_is_idempotent_and_leaves_edited_content_alone(seed):
+    Phase.objects.filter(slug="in-rust").update(headline_nl="Door een redacteur aangepast")
+
+    call_command("seed", verbosity=0)
+
+    assert Phase.objects.count() == 4
+    assert Phase.objects.get(slug="in-rust").headline_nl == "Door een redacteur aangepast"
+
+
+def test_seed_force_restores_the_shipped_content(seed):
+    Phase.objects.filter(slug="in-rust").update(headline_nl="Door een redacteur aangepast")
+
+    call_command("seed", force=True, verbosity=0)
+
+    assert Phase.objects.get(slug="in-rust").headline_nl.startswith("Investeren")

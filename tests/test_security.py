@@ -1,0 +1,66 @@
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from tests.factories import PhaseFactory
+
+BASE_DIR = Path(__file__).resolve().parent.parent
+
+
+@pytest.mark.django_db
+def test_pages_send_a_strict_content_security_policy(client):
+    phase = PhaseFactory()
+
+    response = client.get(phase.get_absolute_url())
+
+    policy = response["Content-Security-Policy"]
+    assert "script-src 'self'" in policy
+    assert "unsafe-inline" not in policy
+    assert "frame-ancestors 'none'" in policy
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+@pytest.mark.django_db
+def test_public_pages_set_no_cookies(client):
+    phase = PhaseFactory()
+
+    for path in ("/", phase.get_absolute_url(), "/en/"):
+        assert not client.get(path).cookies, path
+
+
+def _manage(*args, env):
+    clean = {k: v for k, v in os.environ.items() if not k.startswith("DJANGO_")}
+    clean.pop("DATABASE_URL", None)
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=BASE_DIR,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "wijkverbinder.settings", **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_deploy_check_is_clean_with_production_values():
+    result = _manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        env={
+            "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
+            "DJANGO_ALLOWED_HOSTS": "wijkverbinder.example.nl",
+        },
+    )
+
+    assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_settings_refuse_to_start_without_a_secret_key_when_debug_is_off():
+    result = _manage("check", env={})
+
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY" in result.stderr

@@ -1,0 +1,44 @@
+import pytest
+from django.urls import resolve, reverse
+from django.utils import translation
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "path"),
+    [
+        ("phases:list", {}, "/"),
+        ("phases:detail", {"slug": "in-rust"}, "/verbinden/in-rust/"),
+        (
+            "activities:detail",
+            {"phase_slug": "in-rust", "slug": "elkaar-helpen"},
+            "/verbinden/in-rust/elkaar-helpen/",
+        ),
+    ],
+)
+def test_dutch_urls_have_no_language_prefix_and_round_trip(name, kwargs, path):
+    assert reverse(name, kwargs=kwargs) == path
+    assert resolve(path).view_name == name
+
+
+@pytest.mark.parametrize(
+    ("name", "kwargs", "path"),
+    [
+        ("phases:list", {}, "/en/"),
+        ("phases:detail", {"slug": "bij-spanningen"}, "/en/verbinden/bij-spanningen/"),
+        (
+            "activities:detail",
+            {"phase_slug": "bij-ongemak", "slug": "dialoog"},
+            "/en/verbinden/bij-ongemak/dialoog/",
+        ),
+    ],
+)
+def test_english_urls_keep_the_same_slugs_under_en(name, kwargs, path):
+    with translation.override("en"):
+        assert reverse(name, kwargs=kwargs) == path
+        assert resolve(path).view_name == name
+
+
+def test_admin_is_in_dutch_at_admin_and_english_under_en():
+    assert reverse("admin:index") == "/admin/"
+    with translation.override("en"):
+        assert reverse("admin:index") == "/en/admin/"
