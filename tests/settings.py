@@ -7,7 +7,7 @@ os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 
-from wijkverbinder.settings import *  # noqa: E402, F403
+from wijkverbinder.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

@@ -42,16 +42,22 @@ def test_every_phase_has_its_texts_in_dutch_and_english(seed, field):
         assert getattr(phase, f"{field}_en"), f"{phase.slug}: {field}_en is empty"
 
 
-def test_every_activity_type_and_guidance_is_complete_in_both_languages(seed):
-    for activity_type in ActivityType.objects.all():
-        for field in ("name", "summary"):
-            assert getattr(activity_type, f"{field}_nl") and getattr(activity_type, f"{field}_en")
-    for guidance in Guidance.objects.all():
-        assert guidance.introduction_nl and guidance.introduction_en, guidance
-    for tip in Tip.objects.all():
-        assert tip.text_nl and tip.text_en, tip.pk
-    for example in PracticeExample.objects.all():
-        assert example.description_nl and example.description_en, example
+def test_every_activity_type_guidance_tip_and_example_is_complete_in_both_languages(seed):
+    rows = [
+        *((obj, field) for obj in ActivityType.objects.all() for field in ("name", "summary")),
+        *((obj, "introduction") for obj in Guidance.objects.all()),
+        *((obj, "text") for obj in Tip.objects.all()),
+        *((obj, "description") for obj in PracticeExample.objects.all()),
+    ]
+
+    gaps = [
+        f"{obj._meta.model_name} {obj.pk}: {field}_{language}"
+        for obj, field in rows
+        for language in ("nl", "en")
+        if not getattr(obj, f"{field}_{language}")
+    ]
+
+    assert gaps == []
 
 
 def test_every_guidance_has_tips_of_both_kinds(seed):
