@@ -1,0 +1,61 @@
+"""axe-core on every page of the walk, in both languages, at phone and desktop width."""
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+
+pytestmark = pytest.mark.browser
+
+AXE_OPTIONS = {
+    "runOnly": {
+        "type": "tag",
+        "values": ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"],
+    },
+    "resultTypes": ["violations"],
+}
+PAGES = [
+    "/",
+    "/verbinden/in-rust/",
+    "/verbinden/bij-spanningen/",
+    "/verbinden/in-rust/elkaar-helpen/",
+    "/verbinden/bij-incidenten/aanpakken-en-handhaven/",
+    "/verbinden/bestaat-niet/",
+]
+
+
+@pytest.fixture(scope="module")
+def axe():
+    return Axe()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_pages_have_no_axe_violations(page, seeded_server, axe, prefix, width):
+    page.set_viewport_size({"width": width, "height": 900})
+    reports = []
+    for path in PAGES:
+        page.goto(f"{seeded_server.url}{prefix}{path}")
+        results = axe.run(page, options=AXE_OPTIONS)
+        if results.violations_count:
+            reports.append(f"{prefix}{path} at {width}px:\n{results.generate_report()}")
+
+    assert not reports, "\n\n".join(reports)
+
+
+def test_axe_reports_a_real_violation(page, seeded_server, axe):
+    """Negative control: the check above can fail."""
+    page.goto(f"{seeded_server.url}/")
+    page.evaluate("document.querySelector('main').append(document.createElement('img'))")
+
+    results = axe.run(page, options=AXE_OPTIONS)
+
+    assert results.violations_count >= 1
+
+
+def test_the_page_fits_a_320px_screen_without_sideways_scrolling(page, seeded_server):
+    page.set_viewport_size({"width": 320, "height": 800})
+    for path in PAGES[:4]:
+        page.goto(f"{seeded_server.url}{path}")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        assert overflow <= 0, f"{path} scrolls sideways by {overflow}px"

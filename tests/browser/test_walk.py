@@ -1,0 +1,103 @@
+"""The walk home → phase → activity in a real browser, with and without JavaScript."""
+
+import re
+
+import pytest
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def test_walk_with_htmx_swaps_each_step_in_place_and_back_restores_it(page, seeded_server):
+    page.goto(f"{seeded_server.url}/")
+    page.evaluate("window.__sameDocument = true")
+
+    page.get_by_role("link", name=re.compile(r"^Fase 1 Rust")).click()
+
+    expect(page).to_have_url(f"{seeded_server.url}/verbinden/in-rust/")
+    heading = page.get_by_role("heading", level=1)
+    expect(heading).to_have_text("Investeren in een goede sfeer in tijden van rust")
+    expect(heading).to_be_focused()
+    expect(page).to_have_title(re.compile(r"^Investeren in een goede sfeer"))
+    assert page.evaluate("window.__sameDocument === true"), "the phase replaced the whole page"
+
+    page.get_by_role("link", name=re.compile(r"^Elkaar helpen")).click()
+
+    expect(page).to_have_url(f"{seeded_server.url}/verbinden/in-rust/elkaar-helpen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Elkaar helpen")
+    expect(page.get_by_role("heading", name="Dit werkt wel")).to_be_visible()
+    expect(page.get_by_role("heading", name="Cocktail")).to_be_visible()
+    english = page.get_by_role("navigation", name="Taal").get_by_role("link", name="English")
+    expect(english).to_have_attribute("href", "/en/verbinden/in-rust/elkaar-helpen/")
+    assert page.evaluate("window.__sameDocument === true"), "the activity replaced the whole page"
+
+    page.go_back()
+
+    expect(page).to_have_url(f"{seeded_server.url}/verbinden/in-rust/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Investeren in een goede sfeer in tijden van rust"
+    )
+
+    page.go_forward()
+
+    expect(page).to_have_url(f"{seeded_server.url}/verbinden/in-rust/elkaar-helpen/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Elkaar helpen")
+
+
+def test_walk_in_english_and_switching_language_keeps_the_page(page, seeded_server):
+    page.goto(f"{seeded_server.url}/en/")
+
+    page.get_by_role("link", name=re.compile(r"^Phase 3 Tension")).click()
+    page.get_by_role("link", name=re.compile(r"^Dialogue")).click()
+
+    expect(page).to_have_url(f"{seeded_server.url}/en/verbinden/bij-spanningen/dialoog/")
+    expect(page.locator("html")).to_have_attribute("lang", "en")
+    expect(page.get_by_role("heading", name="This works")).to_be_visible()
+
+    page.get_by_role("navigation", name="Language").get_by_role("link", name="Nederlands").click()
+
+    expect(page).to_have_url(f"{seeded_server.url}/verbinden/bij-spanningen/dialoog/")
+    expect(page.locator("html")).to_have_attribute("lang", "nl")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Dialoog")
+
+
+def test_walk_without_javascript_loads_full_pages(browser, seeded_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    page.goto(f"{seeded_server.url}/")
+
+    page.get_by_role("link", name=re.compile(r"^Fase 2 Ongemak")).click()
+
+    expect(page).to_have_url(f"{seeded_server.url}/verbinden/bij-ongemak/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Ongemak overwinnen door wederzijds begrip te creëren"
+    )
+
+    page.get_by_role("link", name=re.compile(r"^Samenwerken aan een gemeenschappelijke")).first.click()
+
+    expect(page).to_have_url(
+        f"{seeded_server.url}/verbinden/bij-ongemak/samenwerken-aan-een-gemeenschappelijk-belang/"
+    )
+    expect(page.get_by_role("heading", name="Dit werkt niet")).to_be_visible()
+
+    page.go_back()
+
+    expect(page).to_have_url(f"{seeded_server.url}/verbinden/bij-ongemak/")
+    context.close()
+
+
+def test_a_shared_deep_link_opens_the_whole_page(page, seeded_server):
+    page.goto(f"{seeded_server.url}/verbinden/bij-incidenten/aanpakken-en-handhaven/")
+
+    expect(page.get_by_role("heading", level=1)).to_have_text("Aanpakken en handhaven")
+    expect(page.get_by_role("link", name="Direct naar de inhoud")).to_have_count(1)
+    expect(page.get_by_role("navigation", name="Fasen")).to_be_visible()
+
+
+def test_unknown_address_shows_the_styled_404_with_a_way_back(page, seeded_server):
+    response = page.goto(f"{seeded_server.url}/en/verbinden/in-rust/does-not-exist/")
+
+    assert response.status == 404
+    expect(page.get_by_role("heading", level=1)).to_have_text("We cannot find this page")
+    page.get_by_role("link", name="Go to the home page").click()
+    expect(page).to_have_url(f"{seeded_server.url}/en/")
