@@ -1,6 +1,7 @@
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
 
 
 class ActivityType(models.Model):
@@ -84,7 +85,7 @@ class Guidance(models.Model):
     class Meta:
         ordering = ["phase__position", "position"]
         verbose_name = _("guidance")
-        verbose_name_plural = _("guidance")
+        verbose_name_plural = pgettext_lazy("plural", "guidance")
         constraints = [
             models.UniqueConstraint(
                 fields=["phase", "activity_type"], name="one_guidance_per_activity_type_and_phase"

@@ -42,3 +42,18 @@ def test_admin_is_in_dutch_at_admin_and_english_under_en():
     assert reverse("admin:index") == "/admin/"
     with translation.override("en"):
         assert reverse("admin:index") == "/en/admin/"
+
+
+@pytest.mark.django_db
+def test_robots_txt_keeps_crawlers_out_of_the_admin(client):
+    response = client.get("/robots.txt")
+
+    assert response["Content-Type"].startswith("text/plain")
+    assert b"Disallow: /admin/" in response.content
+
+
+def test_favicon_ico_redirects_to_the_svg_icon(client):
+    response = client.get("/favicon.ico")
+
+    assert response.status_code == 301
+    assert response["Location"].endswith("img/favicon.svg")

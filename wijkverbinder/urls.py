@@ -13,6 +13,7 @@ admin.site.index_title = _("Edit the content of the Wijkverbinder")
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    path("favicon.ico", views.favicon, name="favicon"),
 ]
 
 # Dutch at /, English under /en/: a shared link carries its language.

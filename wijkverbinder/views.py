@@ -1,7 +1,8 @@
 import logging
 
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import render
+from django.shortcuts import redirect, render
+from django.templatetags.static import static
 from django.urls import reverse
 from django.views.decorators.cache import cache_control
 from django.views.decorators.csrf import requires_csrf_token
@@ -19,6 +20,12 @@ def robots_txt(request):
         "",
     ]
     return HttpResponse("\n".join(lines), content_type="text/plain; charset=utf-8")
+
+
+@require_safe
+def favicon(request):
+    """Browsers and the admin ask for /favicon.ico; the icon is the site's SVG."""
+    return redirect(static("img/favicon.svg"), permanent=True)
 
 
 @requires_csrf_token

@@ -73,7 +73,9 @@ def test_walk_without_javascript_loads_full_pages(browser, seeded_server):
         "Ongemak overwinnen door wederzijds begrip te creëren"
     )
 
-    page.get_by_role("link", name=re.compile(r"^Samenwerken aan een gemeenschappelijke")).first.click()
+    page.get_by_role(
+        "link", name=re.compile(r"^Samenwerken aan een gemeenschappelijke")
+    ).first.click()
 
     expect(page).to_have_url(
         f"{seeded_server.url}/verbinden/bij-ongemak/samenwerken-aan-een-gemeenschappelijk-belang/"
