@@ -3,14 +3,22 @@ from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
-from activities.models import ActivityType, Guidance, Tip
+from activities.models import ActivityType, BindingRung, Guidance, Tip
 from examples.models import PracticeExample
+
+
+@admin.register(BindingRung)
+class BindingRungAdmin(TranslationAdmin):
+    list_display = ["number", "name"]
+    list_display_links = ["name"]
 
 
 @admin.register(ActivityType)
 class ActivityTypeAdmin(TranslationAdmin):
-    list_display = ["name", "position", "slug", "phase_count"]
+    list_display = ["name", "rung", "position", "slug", "phase_count"]
     list_editable = ["position"]
+    list_filter = ["rung"]
+    list_select_related = ["rung"]
     search_fields = ["name", "summary"]
     prepopulated_fields = {"slug": ["name"]}
 
@@ -44,15 +52,25 @@ class GuidanceAdmin(TranslationAdmin):
         "activity_type",
         "position",
         "is_published",
+        "last_reviewed",
         "works_count",
         "does_not_work_count",
     ]
     list_editable = ["position", "is_published"]
-    list_filter = ["phase", "activity_type", "is_published"]
+    list_filter = ["phase", "activity_type", "is_published", "last_reviewed"]
     list_select_related = ["phase", "activity_type"]
     search_fields = ["activity_type__name", "phase__title", "introduction"]
-    autocomplete_fields = ["activity_type"]
-    fields = ["phase", "activity_type", "position", "is_published", "introduction"]
+    autocomplete_fields = ["activity_type", "sources"]
+    fields = [
+        "phase",
+        "activity_type",
+        "position",
+        "is_published",
+        "introduction",
+        "target_group_advice",
+        "sources",
+        "last_reviewed",
+    ]
     inlines = [TipInline, ExampleInline]
 
     def get_queryset(self, request):

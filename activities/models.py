@@ -4,6 +4,27 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
+class BindingRung(models.Model):
+    """A rung of the bindingsladder: the higher, the more lasting and intensive the contact."""
+
+    number = models.PositiveSmallIntegerField(_("number"), unique=True)
+    name = models.CharField(_("name"), max_length=100)
+    description = models.TextField(_("description"))
+
+    class Meta:
+        ordering = ["number"]
+        verbose_name = _("rung of the binding ladder")
+        verbose_name_plural = _("rungs of the binding ladder")
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=4), name="binding_rung_one_to_four"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.number}. {self.name}"
+
+
 class ActivityType(models.Model):
     """A kind of activity, such as 'Dialoog', that can serve one or more phases."""
 
@@ -25,6 +46,15 @@ class ActivityType(models.Model):
         max_length=250,
         help_text=_("One sentence on what this kind of activity is, shown in lists of activities."),
     )
+    rung = models.ForeignKey(
+        BindingRung,
+        verbose_name=_("rung of the binding ladder"),
+        on_delete=models.PROTECT,
+        related_name="activity_types",
+        null=True,
+        blank=True,
+        help_text=_("How lasting and intensive the contact is that this activity creates."),
+    )
 
     class Meta:
         ordering = ["position", "slug"]
@@ -41,11 +71,15 @@ class GuidanceQuerySet(models.QuerySet):
 
     def for_phase_page(self):
         """The guidances listed on a phase page, with what their links and cards show."""
-        return self.select_related("activity_type").order_by("position", "activity_type__position")
+        return self.select_related("activity_type__rung").order_by(
+            models.F("activity_type__rung__number").asc(nulls_last=True), "position"
+        )
 
     def for_detail(self):
         """One guidance with everything its page shows, in a fixed number of queries."""
-        return self.select_related("phase", "activity_type").prefetch_related("tips", "examples")
+        return self.select_related("phase", "activity_type__rung").prefetch_related(
+            "tips", "examples", "sources"
+        )
 
 
 class Guidance(models.Model):
@@ -72,6 +106,24 @@ class Guidance(models.Model):
             "What this activity is for in this phase and how it works. Separate "
             "paragraphs with an empty line."
         ),
+    )
+    target_group_advice = models.TextField(
+        _("target-group advice"),
+        blank=True,
+        help_text=_("Who is involved and how to reach them in this phase; shown as its own block."),
+    )
+    sources = models.ManyToManyField(
+        "library.Publication",
+        verbose_name=_("sources"),
+        related_name="guidances",
+        blank=True,
+        help_text=_("The publications this advice rests on."),
+    )
+    last_reviewed = models.DateField(
+        _("last reviewed"),
+        null=True,
+        blank=True,
+        help_text=_("The date an editor last checked this advice; shown on the page."),
     )
     is_published = models.BooleanField(
         _("published"),

@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from activities.models import ActivityType, Guidance, Tip
+from activities.models import ActivityType, BindingRung, Guidance, Tip
 
 
 @register(ActivityType)
@@ -9,9 +9,15 @@ class ActivityTypeTranslationOptions(TranslationOptions):
     required_languages = ("nl",)
 
 
+@register(BindingRung)
+class BindingRungTranslationOptions(TranslationOptions):
+    fields = ("name", "description")
+    required_languages = ("nl",)
+
+
 @register(Guidance)
 class GuidanceTranslationOptions(TranslationOptions):
-    fields = ("introduction",)
+    fields = ("introduction", "target_group_advice")
     required_languages = ("nl",)
 
 

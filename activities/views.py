@@ -1,8 +1,9 @@
-from django.shortcuts import get_object_or_404
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 from django.views.decorators.vary import vary_on_headers
 
-from activities.models import Guidance
+from activities.models import ActivityType, BindingRung, Guidance
 from phases.models import Phase
 from wijkverbinder.htmx import render_page
 
@@ -27,3 +28,12 @@ def guidance_detail(request, phase_slug, slug):
             "phases": Phase.objects.for_overview(),
         },
     )
+
+
+@require_safe
+def binding_ladder(request):
+    """The bindingsladder: its rungs, and which activity types sit on each."""
+    rungs = BindingRung.objects.prefetch_related(
+        Prefetch("activity_types", queryset=ActivityType.objects.order_by("position"))
+    )
+    return render(request, "activities/binding_ladder.html", {"rungs": rungs})

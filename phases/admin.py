@@ -34,6 +34,7 @@ class PhaseAdmin(TranslationAdmin):
         (None, {"fields": ["title", "name", "slug", "position", "colour", "headline"]}),
         (_("Current situation"), {"fields": ["current_quote", "current_text"]}),
         (_("Desired situation"), {"fields": ["desired_quote", "desired_text"]}),
+        (_("Signals"), {"fields": ["signals"]}),
         (_("Activity types"), {"fields": ["call_to_action"]}),
     ]
 

@@ -52,6 +52,11 @@ class Phase(models.Model):
         help_text=_("What residents say once the aim is reached, e.g. 'We leven met elkaar'."),
     )
     desired_text = models.TextField(_("desired situation (description)"))
+    signals = models.TextField(
+        _("signals"),
+        blank=True,
+        help_text=_("What this phase looks like in practice: one observable signal per line."),
+    )
     call_to_action = models.CharField(
         _("call to action"),
         max_length=150,
@@ -75,3 +80,7 @@ class Phase(models.Model):
 
     def get_absolute_url(self):
         return reverse("phases:detail", kwargs={"slug": self.slug})
+
+    @property
+    def signal_list(self):
+        return [line.strip() for line in self.signals.splitlines() if line.strip()]

@@ -13,6 +13,7 @@ class PhaseTranslationOptions(TranslationOptions):
         "current_text",
         "desired_quote",
         "desired_text",
+        "signals",
         "call_to_action",
     )
     required_languages = ("nl",)

@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "phases",
     "activities",
     "examples",
+    "library",
 ]
 
 MIDDLEWARE = [

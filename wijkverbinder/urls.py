@@ -21,6 +21,7 @@ urlpatterns += i18n_patterns(
     path("admin/", admin.site.urls),
     path("", include("phases.urls")),
     path("", include("activities.urls")),
+    path("", include("library.urls")),
     prefix_default_language=False,
 )
 

@@ -2,8 +2,9 @@ from django.core.management import BaseCommand, call_command
 
 from phases.models import Phase
 
-# In dependency order: guidance refers to phases and activity types, examples to guidance.
-FIXTURES = ["phases", "activities", "examples"]
+# In dependency order: guidance refers to phases, activity types and publications; examples to
+# guidance.
+FIXTURES = ["phases", "library", "activities", "examples"]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,13 @@
+from django.contrib import admin
+from modeltranslation.admin import TranslationAdmin
+
+from library.models import Publication
+
+
+@admin.register(Publication)
+class PublicationAdmin(TranslationAdmin):
+    list_display = ["title", "kind", "publisher", "year", "position"]
+    list_editable = ["position"]
+    list_filter = ["kind", "publisher"]
+    search_fields = ["title", "authors", "publisher", "summary"]
+    prepopulated_fields = {"slug": ["title"]}

@@ -1,0 +1,65 @@
+from urllib.parse import urlsplit
+
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class PublicationQuerySet(models.QuerySet):
+    def for_list(self):
+        return self.order_by("position", "title")
+
+    def for_detail(self):
+        """One publication with the guidance that rests on it, ready for links."""
+        from activities.models import Guidance
+
+        return self.prefetch_related(
+            models.Prefetch(
+                "guidances",
+                queryset=Guidance.objects.published().select_related("phase", "activity_type"),
+            )
+        )
+
+
+class Publication(models.Model):
+    """Background knowledge in the library: a study, a guide, an instrument or a theory."""
+
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    position = models.PositiveSmallIntegerField(
+        _("position"), default=0, help_text=_("Order in the library.")
+    )
+    title = models.CharField(
+        _("title"), max_length=200, help_text=_("The publication's own title; not translated.")
+    )
+    kind = models.CharField(
+        _("kind"), max_length=80, help_text=_("E.g. 'Handreiking', 'Onderzoek', 'Theorie'.")
+    )
+    authors = models.CharField(_("authors"), max_length=200, blank=True)
+    publisher = models.CharField(_("publisher"), max_length=150, blank=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    url = models.URLField(_("link to the source"), blank=True)
+    summary = models.TextField(
+        _("summary"), help_text=_("What it is and why it matters, in our own words.")
+    )
+    key_points = models.TextField(_("key points"), blank=True, help_text=_("One point per line."))
+
+    objects = PublicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "title"]
+        verbose_name = _("publication")
+        verbose_name_plural = _("publications")
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("library:detail", kwargs={"slug": self.slug})
+
+    @property
+    def key_point_list(self):
+        return [line.strip() for line in self.key_points.splitlines() if line.strip()]
+
+    @property
+    def url_domain(self):
+        return (urlsplit(self.url).hostname or "").removeprefix("www.")
