@@ -1,8 +1,11 @@
+import datetime
+
 import factory
 from django.utils.text import slugify
 
-from activities.models import ActivityType, Guidance, Tip
+from activities.models import ActivityType, BindingRung, Guidance, Tip
 from examples.models import PracticeExample
+from library.models import Publication
 from phases.models import Phase
 
 
@@ -28,8 +31,22 @@ class PhaseFactory(factory.django.DjangoModelFactory):
     desired_quote_en = "We live together"
     desired_text_nl = "Bewoners kennen elkaar."
     desired_text_en = "Residents know each other."
+    signals_nl = "Weinig contact\nNiemand voelt zich verantwoordelijk"
+    signals_en = "Little contact\nNobody feels responsible"
     call_to_action_nl = "Zo werk je eraan:"
     call_to_action_en = "How to work on it:"
+
+
+class BindingRungFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = BindingRung
+        django_get_or_create = ["number"]
+
+    number = 2
+    name_nl = factory.LazyAttribute(lambda o: f"Trede {o.number}")
+    name_en = factory.LazyAttribute(lambda o: f"Rung {o.number}")
+    description_nl = "Wat deze trede betekent."
+    description_en = "What this rung means."
 
 
 class ActivityTypeFactory(factory.django.DjangoModelFactory):
@@ -42,6 +59,7 @@ class ActivityTypeFactory(factory.django.DjangoModelFactory):
     slug = factory.LazyAttribute(lambda o: slugify(o.name_nl))
     summary_nl = "Een korte samenvatting."
     summary_en = "A short summary."
+    rung = factory.SubFactory(BindingRungFactory)
 
 
 class GuidanceFactory(factory.django.DjangoModelFactory):
@@ -57,6 +75,7 @@ class GuidanceFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
     introduction_nl = "Waarom en hoe deze activiteit werkt in deze fase."
     introduction_en = "Why and how this activity works in this phase."
+    last_reviewed = datetime.date(2026, 11, 1)
 
     @factory.post_generation
     def tips(self, create, extracted, **kwargs):
@@ -96,3 +115,21 @@ class PracticeExampleFactory(factory.django.DjangoModelFactory):
     def guidances(self, create, extracted, **kwargs):
         if create and extracted:
             self.guidances.add(*extracted)
+
+
+class PublicationFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Publication
+
+    title = factory.Sequence(lambda n: f"Publicatie {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.title))
+    kind_nl = "Handreiking"
+    kind_en = "Guide"
+    authors = "A. Auteur"
+    publisher = "KIS"
+    year = 2020
+    url = "https://www.example.org/publicatie"
+    summary_nl = "Samenvatting van de publicatie."
+    summary_en = "Summary of the publication."
+    key_points_nl = "Eerste punt\nTweede punt"
+    key_points_en = "First point\nSecond point"

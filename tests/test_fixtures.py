@@ -89,10 +89,20 @@ def test_every_phase_and_activity_page_renders(seed, client, language):
         assert client.get(reverse("phases:list")).status_code == 200
         for phase in Phase.objects.all():
             assertContains(client.get(phase.get_absolute_url()), phase.headline)
-        for guidance in Guidance.objects.select_related("phase", "activity_type"):
+        for guidance in Guidance.objects.select_related("phase", "activity_type__rung"):
             response = client.get(guidance.get_absolute_url())
             assertContains(response, guidance.activity_type.name)
             assertContains(response, f'<html lang="{language}">')
+            assertContains(
+                response,
+                f"{guidance.activity_type.rung.number} of 4"
+                if language == "en"
+                else f"{guidance.activity_type.rung.number} van 4",
+            )
+            assertContains(response, 'id="sources-heading"')
+            assertContains(response, 'class="last-reviewed"')
+            if guidance.target_group_advice:
+                assertContains(response, 'id="target-group-heading"')
 
 
 def test_seed_is_idempotent_and_leaves_edited_content_alone(seed):

@@ -1,8 +1,19 @@
+import datetime
+
 import pytest
+from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
 from activities.models import Tip
-from tests.factories import GuidanceFactory, PhaseFactory, PracticeExampleFactory, TipFactory
+from tests.factories import (
+    ActivityTypeFactory,
+    BindingRungFactory,
+    GuidanceFactory,
+    PhaseFactory,
+    PracticeExampleFactory,
+    PublicationFactory,
+    TipFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -162,5 +173,66 @@ def test_activity_page_queries_do_not_grow_with_content(
 
     with django_assert_max_num_queries(6):
         response = client.get(guidances[0].get_absolute_url())
+
+    assert response.status_code == 200
+
+
+def test_activity_page_shows_rung_target_group_sources_and_review_date(client):
+    guidance = GuidanceFactory(
+        activity_type__rung=BindingRungFactory(number=2, name_nl="Elkaar leren kennen"),
+        target_group_advice_nl="Contact tussen jongeren vraagt om iets anders.",
+        last_reviewed=datetime.date(2026, 11, 22),
+    )
+    source = PublicationFactory(title="Waarom contact werkt", publisher="KIS", year=2020)
+    guidance.sources.add(source)
+
+    response = client.get(guidance.get_absolute_url())
+
+    assertContains(response, "Trede 2 van 4: Elkaar leren kennen")
+    assertContains(response, "Wie wil je bereiken?")
+    assertContains(response, "Contact tussen jongeren vraagt om iets anders.")
+    assertContains(response, "Waar dit advies op berust")
+    assertContains(response, f'<a href="{source.get_absolute_url()}">Waarom contact werkt</a>')
+    assertContains(response, "(KIS, 2020)")
+    assertContains(response, '<time datetime="2026-11-22">22 november 2026</time>')
+
+
+def test_activity_page_in_english_dates_in_english(client):
+    guidance = GuidanceFactory(last_reviewed=datetime.date(2026, 11, 22))
+
+    response = client.get(f"/en{guidance.get_absolute_url()}")
+
+    assertContains(response, "Last reviewed:")
+    assertContains(response, "22 November 2026")
+
+
+def test_without_target_group_advice_the_block_is_left_out(client):
+    guidance = GuidanceFactory(target_group_advice_nl="")
+
+    response = client.get(guidance.get_absolute_url())
+
+    assertNotContains(response, "Wie wil je bereiken?")
+
+
+def test_binding_ladder_page_explains_the_rungs_with_their_activity_types(client):
+    ActivityTypeFactory(name_nl="Maatjesproject", rung=BindingRungFactory(number=4))
+    ActivityTypeFactory(name_nl="Buurtbarbecue", rung=BindingRungFactory(number=1))
+
+    response = client.get(reverse("activities:ladder"))
+
+    assertContains(response, "<h1>De bindingsladder</h1>", html=True)
+    content = response.content.decode()
+    assert content.index("Trede 4") < content.index("Trede 1")
+    assertContains(response, 'id="rung-4"')
+    assertContains(response, "Maatjesproject")
+    assertContains(response, "Buurtbarbecue")
+
+
+def test_binding_ladder_page_has_a_fixed_number_of_queries(client, django_assert_max_num_queries):
+    for number in range(1, 5):
+        ActivityTypeFactory.create_batch(3, rung=BindingRungFactory(number=number))
+
+    with django_assert_max_num_queries(2):
+        response = client.get(reverse("activities:ladder"))
 
     assert response.status_code == 200

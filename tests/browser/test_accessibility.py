@@ -19,6 +19,9 @@ PAGES = [
     "/verbinden/in-rust/elkaar-helpen/",
     "/verbinden/bij-incidenten/aanpakken-en-handhaven/",
     "/verbinden/bestaat-niet/",
+    "/bindingsladder/",
+    "/bibliotheek/",
+    "/bibliotheek/waarom-contact-werkt/",
 ]
 
 

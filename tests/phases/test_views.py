@@ -2,7 +2,12 @@ import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertTemplateUsed
 
-from tests.factories import GuidanceFactory, PhaseFactory, PracticeExampleFactory
+from tests.factories import (
+    BindingRungFactory,
+    GuidanceFactory,
+    PhaseFactory,
+    PracticeExampleFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -162,3 +167,37 @@ def test_home_queries_do_not_grow_with_content(client, django_assert_max_num_que
         response = client.get(reverse("phases:list"))
 
     assert response.status_code == 200
+
+
+def test_phase_page_orders_activities_by_their_rung_and_shows_it(client):
+    phase = PhaseFactory()
+    GuidanceFactory(
+        phase=phase,
+        position=1,
+        activity_type__name_nl="Elkaar helpen",
+        activity_type__rung=BindingRungFactory(number=4, name_nl="Elkaar helpen"),
+    )
+    GuidanceFactory(
+        phase=phase,
+        position=2,
+        activity_type__name_nl="Buurtfeest",
+        activity_type__rung=BindingRungFactory(number=1, name_nl="Ontmoeten"),
+    )
+
+    response = client.get(phase.get_absolute_url())
+
+    content = response.content.decode()
+    assert content.index("Buurtfeest") < content.index("Elkaar helpen</span>")
+    assertContains(response, "Trede 1 van 4: Ontmoeten")
+    assertContains(response, "Trede 4 van 4: Elkaar helpen")
+    assertContains(response, f'href="{reverse("activities:ladder")}"')
+
+
+def test_phase_page_lists_the_signals_of_the_phase(client):
+    phase = PhaseFactory(signals_nl="Weinig contact\nNiemand groet elkaar\n")
+
+    response = client.get(phase.get_absolute_url())
+
+    assertContains(response, "Zo herken je deze fase")
+    assertContains(response, "<li>Weinig contact</li>", html=True)
+    assertContains(response, "<li>Niemand groet elkaar</li>", html=True)
