@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from phases.models import Phase
+from phases.models import Phase, ScanAnswer, ScanQuestion
 
 
 @register(Phase)
@@ -14,6 +14,21 @@ class PhaseTranslationOptions(TranslationOptions):
         "desired_quote",
         "desired_text",
         "signals",
+        "worsening_signals",
+        "improving_signals",
+        "urgent_help",
         "call_to_action",
     )
+    required_languages = ("nl",)
+
+
+@register(ScanQuestion)
+class ScanQuestionTranslationOptions(TranslationOptions):
+    fields = ("text", "explanation")
+    required_languages = ("nl",)
+
+
+@register(ScanAnswer)
+class ScanAnswerTranslationOptions(TranslationOptions):
+    fields = ("text",)
     required_languages = ("nl",)

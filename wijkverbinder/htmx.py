@@ -10,7 +10,7 @@ def wants_fragment(request):
     return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
-def render_page(request, template_name, context, *, fragment="content"):
+def render_page(request, template_name, context, *, fragment="content", status=200):
     """Render the whole page, or only its `fragment` partial when htmx asks for it.
 
     One URL and one template serve both; views using this must vary on HX-Request.
@@ -18,4 +18,4 @@ def render_page(request, template_name, context, *, fragment="content"):
     is_fragment = wants_fragment(request)
     if is_fragment:
         template_name = f"{template_name}#{fragment}"
-    return render(request, template_name, {**context, "is_fragment": is_fragment})
+    return render(request, template_name, {**context, "is_fragment": is_fragment}, status=status)
