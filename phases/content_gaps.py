@@ -14,7 +14,7 @@ from modeltranslation.translator import translator
 from activities.models import ActivityType, Guidance
 from examples.models import PracticeExample
 from library.models import Publication
-from phases.models import Phase
+from phases.models import Phase, ScanQuestion
 
 MIN_WORKS_TIPS = 3
 MIN_DOES_NOT_WORK_TIPS = 2
@@ -129,12 +129,22 @@ def dead_internal_links():
                             yield Gap(_label(obj), f"{field}_{code} links to {path}, which is gone")
 
 
+def incomplete_scan():
+    for question in ScanQuestion.objects.for_scan():
+        answers = question.answers.all()
+        if len(answers) < 2:
+            yield Gap(_label(question), "has fewer than two answers")
+        if not any(answer.weights.all() for answer in answers):
+            yield Gap(_label(question), "has no answer that points to a phase")
+
+
 CHECKS = [
     missing_translations,
     incomplete_phases,
     incomplete_guidance,
     activity_types_without_rung,
     examples_without_guidance,
+    incomplete_scan,
     dead_internal_links,
 ]
 

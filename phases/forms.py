@@ -66,5 +66,10 @@ class StepForm(forms.Form):
         self.fields[STEP_PARAMETER] = forms.IntegerField(
             min_value=1,
             max_value=total,
-            error_messages={"invalid": invalid, "min_value": invalid, "max_value": invalid},
+            error_messages={
+                "required": invalid,
+                "invalid": invalid,
+                "min_value": invalid,
+                "max_value": invalid,
+            },
         )

@@ -138,7 +138,10 @@ class ScanQuestion(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     text = models.CharField(_("question"), max_length=200)
     explanation = models.CharField(
-        _("explanation"), max_length=250, blank=True, help_text=_("Optional hint under the question.")
+        _("explanation"),
+        max_length=250,
+        blank=True,
+        help_text=_("Optional hint under the question."),
     )
 
     objects = ScanQuestionQuerySet.as_manager()
@@ -194,7 +197,9 @@ class ScanWeight(models.Model):
         verbose_name = _("weight")
         verbose_name_plural = _("weights")
         constraints = [
-            models.UniqueConstraint(fields=["answer", "phase"], name="one_weight_per_answer_and_phase"),
+            models.UniqueConstraint(
+                fields=["answer", "phase"], name="one_weight_per_answer_and_phase"
+            ),
             models.CheckConstraint(
                 condition=models.Q(points__gte=1, points__lte=5), name="scan_weight_one_to_five"
             ),

@@ -6,7 +6,7 @@ from django.utils.text import slugify
 from activities.models import ActivityType, BindingRung, Guidance, Tip
 from examples.models import PracticeExample
 from library.models import Publication
-from phases.models import Phase
+from phases.models import Phase, ScanAnswer, ScanQuestion, ScanWeight
 
 
 class PhaseFactory(factory.django.DjangoModelFactory):
@@ -133,3 +133,32 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     summary_en = "Summary of the publication."
     key_points_nl = "Eerste punt\nTweede punt"
     key_points_en = "First point\nSecond point"
+
+
+class ScanQuestionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScanQuestion
+
+    slug = factory.Sequence(lambda n: f"vraag-{n}")
+    position = factory.Sequence(lambda n: n)
+    text_nl = factory.Sequence(lambda n: f"Vraag {n}?")
+    text_en = factory.Sequence(lambda n: f"Question {n}?")
+
+
+class ScanAnswerFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ScanAnswer
+        skip_postgeneration_save = True
+
+    question = factory.SubFactory(ScanQuestionFactory)
+    slug = factory.Sequence(lambda n: f"antwoord-{n}")
+    position = factory.Sequence(lambda n: n)
+    text_nl = factory.Sequence(lambda n: f"Antwoord {n}")
+    text_en = factory.Sequence(lambda n: f"Answer {n}")
+
+    @factory.post_generation
+    def weights(self, create, extracted, **kwargs):
+        """`weights={phase: points, ...}`."""
+        if create and extracted:
+            for phase, points in extracted.items():
+                ScanWeight.objects.create(answer=self, phase=phase, points=points)

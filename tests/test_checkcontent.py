@@ -10,6 +10,8 @@ from tests.factories import (
     PhaseFactory,
     PracticeExampleFactory,
     PublicationFactory,
+    ScanAnswerFactory,
+    ScanQuestionFactory,
     TipFactory,
 )
 
@@ -120,3 +122,12 @@ def test_a_phase_without_published_guidance_is_a_gap(complete_guidance):
     PhaseFactory(title_nl="Lege fase")
 
     assert any("Lege fase" in p and "no published activity types" in p for p in problems())
+
+
+def test_finds_a_scan_question_without_enough_answers(complete_guidance):
+    ScanAnswerFactory(question=ScanQuestionFactory(text_nl="Enkele vraag?"))
+
+    found = problems()
+
+    assert any("Enkele vraag?" in p and "fewer than two answers" in p for p in found)
+    assert any("Enkele vraag?" in p and "no answer that points to a phase" in p for p in found)

@@ -8,7 +8,8 @@ from pytest_django.asserts import assertContains
 
 from activities.models import ActivityType, Guidance, Tip
 from examples.models import PracticeExample
-from phases.models import Phase
+from phases.models import Phase, ScanQuestion
+from phases.scan import Clarity, score
 
 PHASE_SLUGS = ["in-rust", "bij-ongemak", "bij-spanningen", "bij-incidenten"]
 TRANSLATED_PHASE_FIELDS = [
@@ -120,3 +121,24 @@ def test_seed_force_restores_the_shipped_content(seed):
     call_command("seed", force=True, verbosity=0)
 
     assert Phase.objects.get(slug="in-rust").headline_nl.startswith("Investeren")
+
+
+@pytest.mark.parametrize("phase_slug", PHASE_SLUGS)
+def test_the_shipped_wijkscan_can_point_clearly_to_each_phase(seed, phase_slug):
+    """Answering every question with its strongest signal of a phase suggests that phase."""
+    phases = list(Phase.objects.for_overview())
+    target = next(p for p in phases if p.slug == phase_slug)
+    chosen = []
+    for question in ScanQuestion.objects.for_scan():
+
+        def points(answer):
+            return sum(w.points for w in answer.weights.all() if w.phase_id == target.pk)
+
+        best = max(question.answers.all(), key=points)
+        if points(best):
+            chosen.append((question, best))
+
+    result = score(chosen, phases)
+
+    assert result.phase == target
+    assert result.clarity in {Clarity.CLEAR, Clarity.TENTATIVE}

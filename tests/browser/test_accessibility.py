@@ -22,6 +22,16 @@ PAGES = [
     "/bindingsladder/",
     "/bibliotheek/",
     "/bibliotheek/waarom-contact-werkt/",
+    "/wijkscan/",
+    "/wijkscan/?stap=3&contact=weinig&sfeer=prettig",
+    "/wijkscan/resultaat/?contact=weinig",
+    (
+        "/wijkscan/resultaat/?contact=bijna-geen&sfeer=ongemakkelijk&ergernissen=vaak"
+        "&aanspreken=liever-niet&wij-zij=negatief&discriminatie=toenemend&plekken=soms"
+        "&overlast=regelmatig&vernielingen=enkele-keer&confrontaties=woorden"
+        "&veiligheid=meestal&verantwoordelijkheid=eigen-groep"
+    ),
+    "/verbinden/bij-incidenten/",
 ]
 
 

@@ -1,0 +1,237 @@
+from urllib.parse import urlencode
+
+import pytest
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.factories import PhaseFactory, ScanAnswerFactory, ScanQuestionFactory
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+SCAN = "/wijkscan/"
+RESULT = "/wijkscan/resultaat/"
+
+
+@pytest.fixture
+def phases():
+    return [
+        PhaseFactory(position=1, slug="in-rust", colour="green", name_nl="Rust"),
+        PhaseFactory(position=2, slug="bij-ongemak", colour="yellow", name_nl="Ongemak"),
+        PhaseFactory(position=3, slug="bij-spanningen", colour="pink", name_nl="Spanning"),
+        PhaseFactory(position=4, slug="bij-incidenten", colour="red", name_nl="Incidenten"),
+    ]
+
+
+@pytest.fixture
+def questions(phases):
+    """Three questions: 'contact', 'sfeer', 'veilig'; answers named after what they signal."""
+    rust, ongemak, spanning, incidenten = phases
+    contact = ScanQuestionFactory(slug="contact", text_nl="Hoeveel contact is er?", position=1)
+    ScanAnswerFactory(question=contact, slug="weinig", text_nl="Weinig", weights={rust: 3})
+    ScanAnswerFactory(
+        question=contact, slug="mijden", text_nl="Ze mijden elkaar", weights={spanning: 3}
+    )
+    sfeer = ScanQuestionFactory(slug="sfeer", text_nl="Hoe is de sfeer?", position=2)
+    ScanAnswerFactory(question=sfeer, slug="prettig", text_nl="Prettig", weights={rust: 3})
+    ScanAnswerFactory(
+        question=sfeer, slug="ongemakkelijk", text_nl="Ongemakkelijk", weights={ongemak: 3}
+    )
+    veilig = ScanQuestionFactory(slug="veilig", text_nl="Voelt het veilig?", position=3)
+    ScanAnswerFactory(question=veilig, slug="ja", text_nl="Ja", weights={rust: 2})
+    ScanAnswerFactory(question=veilig, slug="nee", text_nl="Nee", weights={incidenten: 4})
+    ScanAnswerFactory(question=veilig, slug="weet-niet", text_nl="Weet ik niet")
+    return [contact, sfeer, veilig]
+
+
+def url(path, **params):
+    return f"{path}?{urlencode(params)}" if params else path
+
+
+def test_start_page_offers_step_by_step_and_the_whole_form(client, questions):
+    response = client.get(SCAN)
+
+    assertContains(response, "In welke fase zit jouw wijk?")
+    assertContains(response, 'href="/wijkscan/?stap=1"')
+    assertContains(response, f'action="{RESULT}"')
+    for question in questions:
+        assertContains(response, question.text_nl)
+    assertContains(response, "geen oordeel")
+
+
+def test_a_step_shows_one_question_with_progress_and_carries_earlier_answers(client, questions):
+    response = client.get(url(SCAN, stap=2, contact="weinig"))
+
+    assertContains(response, "Vraag 2 van 3")
+    assertContains(response, '<progress class="scan-progress" max="3" value="1"')
+    assertContains(response, "Hoe is de sfeer?")
+    assertNotContains(response, "Hoeveel contact is er?")
+    assertContains(response, '<input type="hidden" name="contact" value="weinig">', html=True)
+    assertContains(response, '<input type="hidden" name="stap" value="3">', html=True)
+    assertContains(response, f'action="{SCAN}"')
+
+
+def test_the_back_link_keeps_earlier_answers_and_the_earlier_answer_is_checked(client, questions):
+    step_two = client.get(url(SCAN, stap=2, contact="weinig", sfeer="prettig"))
+
+    assertContains(step_two, 'href="/wijkscan/?stap=1&amp;contact=weinig&amp;sfeer=prettig"')
+    step_one = client.get(url(SCAN, stap=1, contact="weinig", sfeer="prettig"))
+    assertContains(step_one, 'value="weinig" id="id_contact_0" checked')
+
+
+def test_the_last_step_submits_to_the_result(client, questions):
+    response = client.get(url(SCAN, stap=3, contact="weinig", sfeer="prettig"))
+
+    assertContains(response, f'action="{RESULT}"')
+    assertContains(response, "Toon de uitkomst")
+    assertNotContains(response, 'name="stap"')
+
+
+def test_a_step_with_an_earlier_question_unanswered_goes_back_to_it(client, questions):
+    response = client.get(url(SCAN, stap=3, contact="weinig"))
+
+    assertContains(response, "Vraag 2 van 3")
+    assertContains(response, "Beantwoord haar eerst")
+
+
+def test_htmx_gets_the_step_as_a_fragment_with_vary(client, questions):
+    response = client.get(url(SCAN, stap=1), headers=HTMX)
+
+    assert "<!doctype html>" not in response.content.decode()
+    assertContains(response, "Vraag 1 van 3")
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_result_names_the_phase_in_its_colour_and_links_to_it(client, questions, phases):
+    response = client.get(url(RESULT, contact="weinig", sfeer="prettig", veilig="ja"))
+
+    assertContains(response, "Jouw wijk lijkt in de fase Rust te zitten")
+    assertContains(response, "scan-outcome phase--green")
+    assertContains(response, "Het beeld is vrij duidelijk")
+    assertContains(response, f'href="{phases[0].get_absolute_url()}"')
+    assertContains(response, "De antwoorden die het zwaarst wogen")
+    assertContains(response, "<strong>Weinig</strong>", html=True)
+    assertContains(response, "geen oordeel")
+    assertContains(
+        response, 'href="/wijkscan/?contact=weinig&amp;sfeer=prettig&amp;veilig=ja#scan-form"'
+    )
+
+
+def test_the_result_says_when_the_picture_is_mixed_and_names_both(client, questions, phases):
+    response = client.get(url(RESULT, contact="mijden", sfeer="ongemakkelijk", veilig="weet-niet"))
+
+    assertContains(response, "Jouw wijk lijkt tussen Ongemak en Spanning in te zitten")
+    assertContains(response, "Het beeld is gemengd")
+    assertContains(response, f'href="{phases[1].get_absolute_url()}"')
+    assertContains(response, f'href="{phases[2].get_absolute_url()}"')
+
+
+def test_the_result_in_english(client, questions):
+    response = client.get(url("/en" + RESULT, contact="weinig", sfeer="prettig", veilig="ja"))
+
+    assertContains(response, "Your neighbourhood seems to be in the phase")
+    assertContains(response, '<html lang="en">')
+
+
+@pytest.mark.parametrize(
+    ("query", "message"),
+    [
+        ({"contact": "weinig", "sfeer": "prettig"}, "Beantwoord deze vraag."),
+        (
+            {"contact": "weinig", "sfeer": "prettig", "veilig": "misschien"},
+            "hoort niet bij de keuzes",
+        ),
+        (
+            {"contact": "weinig", "sfeer": "prettig", "veilig": "ja", "kleur": "rood"},
+            "een vraag die we niet kennen: “kleur”",
+        ),
+        ({"contact": "x" * 20000, "sfeer": "prettig", "veilig": "ja"}, "hoort niet bij de keuzes"),
+    ],
+)
+def test_tampered_or_incomplete_result_links_get_the_form_again_with_a_message(
+    client, questions, query, message
+):
+    response = client.get(url(RESULT, **query))
+
+    assertContains(response, message, status_code=400)
+    assertContains(response, "Er klopt nog iets niet", status_code=400)
+    assertContains(response, 'id="scan-form"', status_code=400)
+
+
+def test_a_repeated_answer_in_the_link_is_reported(client, questions):
+    response = client.get(f"{RESULT}?contact=weinig&contact=mijden&sfeer=prettig&veilig=ja")
+
+    assertContains(response, "De link beantwoordt “contact” meer dan eens.", status_code=400)
+
+
+@pytest.mark.parametrize("step", ["x", "0", "4", "-1", "1.5", ""])
+def test_a_step_that_does_not_exist_gets_a_message_not_a_500(client, questions, step):
+    response = client.get(f"{SCAN}?stap={step}")
+
+    assertContains(response, "De stap in de link bestaat niet.", status_code=400)
+
+
+def test_a_very_long_unknown_key_is_shortened_in_the_message(client, questions):
+    response = client.get(f"{SCAN}?{'k' * 5000}=1")
+
+    assert response.status_code == 400
+    assert "k" * 41 not in response.content.decode()
+
+
+def test_too_many_parameters_get_the_styled_400(client, questions):
+    query = "&".join(f"p{i}=1" for i in range(1200))
+
+    response = client.get(f"{RESULT}?{query}")
+
+    assertContains(response, "We konden dit verzoek niet verwerken", status_code=400)
+
+
+def test_scan_without_questions_is_a_404(client):
+    assert client.get(SCAN).status_code == 404
+
+
+def test_scan_pages_set_no_cookies(client, questions):
+    assert not client.get(url(RESULT, contact="weinig", sfeer="prettig", veilig="ja")).cookies
+
+
+@pytest.mark.parametrize("count", [3, 30])
+def test_scan_pages_have_a_fixed_number_of_queries(
+    client, django_assert_max_num_queries, phases, count
+):
+    for number in range(count):
+        question = ScanQuestionFactory(slug=f"q{number}")
+        ScanAnswerFactory(question=question, slug="a", weights={phases[number % 4]: 2})
+    answers = {f"q{number}": "a" for number in range(count)}
+
+    with django_assert_max_num_queries(3):
+        assert client.get(url(SCAN, stap=2, **answers)).status_code == 200
+    with django_assert_max_num_queries(4):
+        assert client.get(url(RESULT, **answers)).status_code == 200
+
+
+def test_phase_page_says_what_signals_change_and_links_the_neighbouring_phases(client, phases):
+    ongemak = phases[1]
+    type(ongemak).objects.filter(pk=ongemak.pk).update(
+        worsening_signals_nl="Wij-zij-praat neemt toe", improving_signals_nl="Mensen groeten weer"
+    )
+
+    response = client.get(ongemak.get_absolute_url())
+
+    assertContains(response, "Signalen dat het slechter gaat")
+    assertContains(response, "Wij-zij-praat neemt toe")
+    assertContains(response, "Mensen groeten weer")
+    assertContains(response, f'href="{phases[2].get_absolute_url()}"')
+    assertContains(response, f'href="{phases[0].get_absolute_url()}"')
+    assertContains(response, f'href="{reverse("phases:scan")}"')
+
+
+def test_incidents_phase_says_when_to_call_for_help(client, phases):
+    incidenten = phases[3]
+    type(incidenten).objects.filter(pk=incidenten.pk).update(
+        urgent_help_nl="Bij direct gevaar: bel 112."
+    )
+
+    response = client.get(incidenten.get_absolute_url())
+
+    assertContains(response, "Gevaar of bedreiging? Haal meteen hulp")
+    assertContains(response, "Bij direct gevaar: bel 112.")
