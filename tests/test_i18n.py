@@ -64,3 +64,12 @@ def test_a_translated_model_keeps_both_languages_through_a_save_and_reload():
         assert reloaded.headline == "Reducing tension"
     with translation.override("nl"):
         assert reloaded.headline == "Spanningen verminderen"
+
+
+def test_language_switch_keeps_the_query_string_but_canonical_links_do_not(client):
+    path = PhaseFactory().get_absolute_url()
+
+    response = client.get(f"{path}?contact=weinig")
+
+    assertContains(response, f'href="/en{path}?contact=weinig" hreflang="en"')
+    assertContains(response, f'<link rel="canonical" href="http://testserver{path}">')

@@ -26,10 +26,19 @@ def _absolute_url_builder(request):
 def site(request):
     """Site name, the page's canonical address and its address in each language."""
     absolute = _absolute_url_builder(request)
+    # The switcher keeps the query string (the wijkscan's answers); canonical links do not.
+    query = request.GET.urlencode()
     alternates = []
     for code, name in settings.LANGUAGES:
         url = _path_in_language(request.path, code)
-        alternates.append({"code": code, "name": name, "url": url, "absolute_url": absolute(url)})
+        alternates.append(
+            {
+                "code": code,
+                "name": name,
+                "url": f"{url}?{query}" if query else url,
+                "absolute_url": absolute(url),
+            }
+        )
     return {
         "site_name": settings.SITE_NAME,
         "canonical_url": absolute(request.path),
