@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 DEV_ENV := DJANGO_DEBUG=true DJANGO_SECURE_SSL_REDIRECT=false
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
-.PHONY: run test test-fast lint fmt messages seed checkcontent check browser clean
+.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser clean
 
 run: $(VENV)/.installed-run
 	$(DEV_ENV) $(MANAGE) compilemessages --ignore=.venv -v0
@@ -41,6 +41,9 @@ messages: $(VENV)/.installed-run
 seed: $(VENV)/.installed-run
 	$(DEV_ENV) $(MANAGE) migrate --no-input
 	$(DEV_ENV) $(MANAGE) seed --force
+
+bench: $(VENV)/.installed-test
+	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
 
 checkcontent: $(VENV)/.installed-run
 	$(DEV_ENV) $(MANAGE) checkcontent
