@@ -61,11 +61,11 @@ $(VENV)/bin/python:
 	$(BIN)/python -m pip install --quiet --upgrade "pip>=25.1"
 
 $(VENV)/.installed-run: pyproject.toml $(VENV)/bin/python
-	$(BIN)/pip install --quiet --editable .
+	$(BIN)/pip install --quiet .
 	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml $(VENV)/bin/python
-	$(BIN)/pip install --quiet --editable . --group dev
+	$(BIN)/pip install --quiet . --group dev
 	@touch $@ $(VENV)/.installed-run
 
 clean:

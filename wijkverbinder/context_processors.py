@@ -4,6 +4,8 @@ from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
 
+MAX_QUERY_KEPT = 1000
+
 
 def _path_in_language(path, code):
     """The same page in another language; its home page when the path resolves to nothing."""
@@ -27,7 +29,11 @@ def site(request):
     """Site name, the page's canonical address and its address in each language."""
     absolute = _absolute_url_builder(request)
     # The switcher keeps the query string (the wijkscan's answers); canonical links do not.
-    query = request.GET.urlencode()
+    # An oversized one (never ours) is dropped rather than echoed into every link.
+    # The raw string is used as it came: parsing it could fail again on a 400 page.
+    query = request.META.get("QUERY_STRING", "")
+    if len(query) > MAX_QUERY_KEPT:
+        query = ""
     alternates = []
     for code, name in settings.LANGUAGES:
         url = _path_in_language(request.path, code)
