@@ -3,7 +3,13 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from activities.models import Guidance, Tip
-from tests.factories import GuidanceFactory, PracticeExampleFactory
+from phases.models import ScanAnswer
+from tests.factories import (
+    GuidanceFactory,
+    PracticeExampleFactory,
+    PublicationFactory,
+    ScanAnswerFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -14,6 +20,8 @@ EXAMPLES = "PracticeExample_guidances"  # the admin's prefix for the examples in
 def guidance():
     guidance = GuidanceFactory()
     PracticeExampleFactory(guidances=[guidance])
+    guidance.sources.add(PublicationFactory())
+    ScanAnswerFactory(weights={guidance.phase: 3})
     return guidance
 
 
@@ -103,3 +111,21 @@ def test_admin_requires_login(client):
 
     assert response.status_code == 302
     assert reverse("admin:login") in response["Location"]
+
+
+def test_scan_answer_form_sets_the_points_per_phase(admin_client, guidance):
+    answer = ScanAnswer.objects.get()
+
+    response = admin_client.get(reverse("admin:phases_scananswer_change", args=[answer.pk]))
+
+    assertContains(response, 'name="text_nl"')
+    assertContains(response, 'name="weights-0-points"')
+
+
+def test_guidance_form_edits_target_group_sources_and_review_date(admin_client, guidance):
+    response = admin_client.get(reverse("admin:activities_guidance_change", args=[guidance.pk]))
+
+    assertContains(response, 'name="target_group_advice_nl"')
+    assertContains(response, 'name="target_group_advice_en"')
+    assertContains(response, 'name="sources"')
+    assertContains(response, 'name="last_reviewed"')
