@@ -2,6 +2,8 @@ import pytest
 from django.urls import resolve, reverse
 from django.utils import translation
 
+from tests.factories import GuidanceFactory, PublicationFactory
+
 
 @pytest.mark.parametrize(
     ("name", "kwargs", "path"),
@@ -57,3 +59,20 @@ def test_favicon_ico_redirects_to_the_svg_icon(client):
 
     assert response.status_code == 301
     assert response["Location"].endswith("img/favicon.svg")
+
+
+@pytest.mark.django_db
+def test_sitemap_lists_every_page_in_both_languages(client, django_assert_max_num_queries):
+    guidance = GuidanceFactory()
+    PublicationFactory(slug="waarom-contact-werkt")
+
+    with django_assert_max_num_queries(4):
+        response = client.get("/sitemap.xml")
+
+    content = response.content.decode()
+    assert f"<loc>http://testserver{guidance.get_absolute_url()}</loc>" in content
+    assert f"<loc>http://testserver/en{guidance.get_absolute_url()}</loc>" in content
+    assert 'hreflang="x-default"' in content
+    assert "/bibliotheek/waarom-contact-werkt/" in content
+    assert "/wijkscan/" in content
+    assert b"Sitemap: http://testserver/sitemap.xml" in client.get("/robots.txt").content

@@ -1,0 +1,54 @@
+from django.contrib.sitemaps import Sitemap
+from django.urls import reverse
+
+from activities.models import Guidance
+from library.models import Publication
+from phases.models import Phase
+
+
+class _BilingualSitemap(Sitemap):
+    """Every page in Dutch and English, each listing the other as its alternate."""
+
+    i18n = True
+    alternates = True
+    x_default = True
+
+
+class PageSitemap(_BilingualSitemap):
+    priority = 0.8
+
+    def items(self):
+        return ["phases:list", "phases:scan", "activities:ladder", "library:list"]
+
+    def location(self, item):
+        return reverse(item)
+
+
+class PhaseSitemap(_BilingualSitemap):
+    priority = 0.7
+
+    def items(self):
+        return Phase.objects.for_overview()
+
+
+class GuidanceSitemap(_BilingualSitemap):
+    def items(self):
+        return Guidance.objects.published().select_related("phase", "activity_type")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
+class PublicationSitemap(_BilingualSitemap):
+    priority = 0.4
+
+    def items(self):
+        return Publication.objects.for_list()
+
+
+sitemaps = {
+    "pages": PageSitemap,
+    "phases": PhaseSitemap,
+    "guidance": GuidanceSitemap,
+    "library": PublicationSitemap,
+}
