@@ -22,10 +22,10 @@ def phase_list(request):
 @vary_on_headers("HX-Request")
 def phase_detail(request, slug):
     phases = list(Phase.objects.for_overview())
-    phase = next((item for item in phases if item.slug == slug), None)
-    if phase is None:
+    index = next((i for i, item in enumerate(phases) if item.slug == slug), None)
+    if index is None:
         raise Http404("No phase with that slug.")
-    index = phases.index(phase)
+    phase = phases[index]
     return render_page(
         request,
         "phases/phase_detail.html",
@@ -76,7 +76,6 @@ def scan(request):
 
     step_form = StepForm(request.GET, total=len(questions))
     if not (form.is_valid() and step_form.is_valid()):
-        form.is_valid()  # make sure both report their errors
         for error in step_form.errors.get(STEP_PARAMETER, []):
             form.add_error(None, error)
         return _scan_form_page(request, questions, form, status=400)
