@@ -7,9 +7,9 @@ MANAGE := $(BIN)/python manage.py
 DEV_ENV := DJANGO_DEBUG=true DJANGO_SECURE_SSL_REDIRECT=false
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
-.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser clean
+.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext clean
 
-run: $(VENV)/.installed-run
+run: $(VENV)/.installed-run gettext
 	$(DEV_ENV) $(MANAGE) compilemessages --ignore=.venv -v0
 	$(DEV_ENV) $(MANAGE) migrate --no-input
 	$(DEV_ENV) $(MANAGE) seed
@@ -21,7 +21,7 @@ test: $(VENV)/.installed-test browser check
 test-fast: $(VENV)/.installed-test check
 	$(TEST_ENV) $(BIN)/pytest -m "not browser"
 
-check: $(VENV)/.installed-test
+check: $(VENV)/.installed-test gettext
 	$(TEST_ENV) $(MANAGE) compilemessages --ignore=.venv -v0
 	$(TEST_ENV) $(MANAGE) check --fail-level WARNING
 	$(TEST_ENV) $(MANAGE) makemigrations --check --dry-run -v1
@@ -47,6 +47,10 @@ bench: $(VENV)/.installed-test
 
 checkcontent: $(VENV)/.installed-run
 	$(DEV_ENV) $(MANAGE) checkcontent
+
+# GNU gettext compiles the translation catalogues (Debian's package if it is missing).
+gettext:
+	@command -v msgfmt >/dev/null || { apt-get update -qq && apt-get install -y -qq gettext; }
 
 # Debian's Chromium drives the browser tests (Playwright cannot download its own here).
 browser:
