@@ -103,3 +103,20 @@ def test_unknown_address_shows_the_styled_404_with_a_way_back(page, seeded_serve
     expect(page.get_by_role("heading", level=1)).to_have_text("We cannot find this page")
     page.get_by_role("link", name="Go to the home page").click()
     expect(page).to_have_url(f"{seeded_server.url}/en/")
+
+
+def test_keyboard_only_skip_link_and_step_activation(page, seeded_server):
+    page.goto(f"{seeded_server.url}/")
+
+    page.keyboard.press("Tab")
+    skip = page.get_by_role("link", name="Direct naar de inhoud")
+    expect(skip).to_be_focused()
+    expect(skip).to_be_visible()
+    page.keyboard.press("Enter")
+    expect(page).to_have_url(f"{seeded_server.url}/#main-content")
+
+    page.get_by_role("link", name=re.compile(r"^Fase 3 Spanning")).focus()
+    page.keyboard.press("Enter")
+
+    expect(page).to_have_url(f"{seeded_server.url}/verbinden/bij-spanningen/")
+    expect(page.get_by_role("heading", level=1)).to_be_focused()
