@@ -10,12 +10,19 @@ def wants_fragment(request):
     return bool(htmx) and not htmx.boosted and not htmx.history_restore_request
 
 
-def render_page(request, template_name, context, *, fragment="content", status=200):
-    """Render the whole page, or only its `fragment` partial when htmx asks for it.
+def render_page(request, template_name, context, *, status=200):
+    """Render the whole page, or, when htmx asks for it, only its `content` partial.
 
-    One URL and one template serve both; views using this must vary on HX-Request.
+    The fragment also carries the page's `page_title` partial and the language switcher (see
+    includes/fragment.html). One URL and one template serve both; views using this must vary on
+    HX-Request.
     """
     is_fragment = wants_fragment(request)
     if is_fragment:
-        template_name = f"{template_name}#{fragment}"
+        context = {
+            **context,
+            "content_partial": f"{template_name}#content",
+            "page_title_partial": f"{template_name}#page_title",
+        }
+        template_name = "includes/fragment.html"
     return render(request, template_name, {**context, "is_fragment": is_fragment}, status=status)
