@@ -27,10 +27,12 @@ PHASE_REQUIRED_FIELDS = [
     "signals",
     "call_to_action",
 ]
-# A site path in a text: starts after a space, a bracket or a quote and runs to the next space.
+# A site path in a text: starts after a space, a bracket or a quote and runs to the next space;
+# punctuation that ends a sentence is not part of it.
 INTERNAL_LINK = re.compile(
-    r"""(?:^|(?<=[\s("']))(/(?:en/)?(?:verbinden|bibliotheek|bindingsladder)/[^\s)"'<>]*)"""
+    r"""(?:^|(?<=[\s("']))(/(?:en/)?(?:verbinden|bibliotheek|bindingsladder|wijkscan)/[^\s)"'<>]*)"""
 )
+TRAILING_PUNCTUATION = ".,;:!?"
 LANGUAGES = [code for code, _ in settings.LANGUAGES]
 
 
@@ -124,7 +126,8 @@ def dead_internal_links():
             for field in fields:
                 for code in LANGUAGES:
                     text = getattr(obj, f"{field}_{code}") or ""
-                    for path in INTERNAL_LINK.findall(text):
+                    for match in INTERNAL_LINK.findall(text):
+                        path = match.rstrip(TRAILING_PUNCTUATION)
                         if not _link_is_live(path):
                             yield Gap(_label(obj), f"{field}_{code} links to {path}, which is gone")
 

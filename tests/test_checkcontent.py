@@ -107,7 +107,7 @@ def test_finds_an_activity_type_without_a_rung(complete_guidance):
 def test_finds_a_dead_internal_link_but_not_a_live_one(complete_guidance):
     live = complete_guidance.get_absolute_url()
     type(complete_guidance).objects.update(
-        introduction_nl=f"Zie ook {live} en /verbinden/in-rust/bestaat-niet/ voor meer."
+        introduction_nl=f"Zie ook {live}. En /verbinden/in-rust/bestaat-niet/ voor meer."
     )
     Publication.objects.update(summary_en="More in /en/bibliotheek/gone/.")
 
