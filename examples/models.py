@@ -1,7 +1,7 @@
-from urllib.parse import urlsplit
-
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from wijkverbinder.text import domain
 
 
 class PracticeExample(models.Model):
@@ -38,5 +38,4 @@ class PracticeExample(models.Model):
     @property
     def website_domain(self):
         """The website's host without 'www.', the way the link names it."""
-        host = urlsplit(self.website).hostname or ""
-        return host.removeprefix("www.")
+        return domain(self.website)

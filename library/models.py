@@ -1,8 +1,8 @@
-from urllib.parse import urlsplit
-
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from wijkverbinder.text import domain, lines
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -58,8 +58,8 @@ class Publication(models.Model):
 
     @property
     def key_point_list(self):
-        return [line.strip() for line in self.key_points.splitlines() if line.strip()]
+        return lines(self.key_points)
 
     @property
     def url_domain(self):
-        return (urlsplit(self.url).hostname or "").removeprefix("www.")
+        return domain(self.url)

@@ -2,9 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-
-def _lines(text):
-    return [line.strip() for line in text.splitlines() if line.strip()]
+from wijkverbinder.text import lines
 
 
 class PhaseQuerySet(models.QuerySet):
@@ -102,15 +100,15 @@ class Phase(models.Model):
 
     @property
     def signal_list(self):
-        return _lines(self.signals)
+        return lines(self.signals)
 
     @property
     def worsening_signal_list(self):
-        return _lines(self.worsening_signals)
+        return lines(self.worsening_signals)
 
     @property
     def improving_signal_list(self):
-        return _lines(self.improving_signals)
+        return lines(self.improving_signals)
 
 
 class ScanQuestionQuerySet(models.QuerySet):
