@@ -1,15 +1,13 @@
 from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
 from activities.models import ActivityType, BindingRung, Guidance
+from core.htmx import render_page
 from phases.models import Phase
-from wijkverbinder.htmx import render_page
 
 
 @require_safe
-@vary_on_headers("HX-Request")
 def guidance_detail(request, phase_slug, slug):
     """An activity type within a phase: why and how, the tips, the examples, the way on."""
     guidance = get_object_or_404(

@@ -1,7 +1,7 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from wijkverbinder.text import domain
+from core.text import domain
 
 
 class PracticeExample(models.Model):

@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wijkverbinder.text import domain, lines
+from core.text import domain, lines
 
 
 class PublicationQuerySet(models.QuerySet):

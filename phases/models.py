@@ -2,7 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from wijkverbinder.text import lines
+from core.text import lines
 
 
 class PhaseQuerySet(models.QuerySet):

@@ -4,12 +4,11 @@ from django.http import Http404
 from django.shortcuts import render
 from django.urls import reverse
 from django.views.decorators.http import require_safe
-from django.views.decorators.vary import vary_on_headers
 
+from core.htmx import render_page
 from phases.forms import STEP_PARAMETER, ScanForm, StepForm
 from phases.models import Phase, ScanQuestion
 from phases.scan import score
-from wijkverbinder.htmx import render_page
 
 
 @require_safe
@@ -19,7 +18,6 @@ def phase_list(request):
 
 
 @require_safe
-@vary_on_headers("HX-Request")
 def phase_detail(request, slug):
     phases = list(Phase.objects.for_overview())
     index = next((i for i, item in enumerate(phases) if item.slug == slug), None)
@@ -61,7 +59,6 @@ def _step_url(step, answers):
 
 
 @require_safe
-@vary_on_headers("HX-Request")
 def scan(request):
     """The wijkscan: the whole form, or one question at a time with ?stap=N.
 
@@ -106,7 +103,6 @@ def scan(request):
 
 
 @require_safe
-@vary_on_headers("HX-Request")
 def scan_result(request):
     """The scan's outcome for the answers in the query string: shareable as a link."""
     questions = _scan_questions()

@@ -1,4 +1,5 @@
 from django.shortcuts import render
+from django.utils.cache import patch_vary_headers
 
 
 def wants_fragment(request):
@@ -14,8 +15,8 @@ def render_page(request, template_name, context, *, status=200):
     """Render the whole page, or, when htmx asks for it, only its `content` partial.
 
     The fragment also carries the page's `page_title` partial and the language switcher (see
-    includes/fragment.html). One URL and one template serve both; views using this must vary on
-    HX-Request.
+    includes/fragment.html). One URL and one template serve both, so the response always varies on
+    HX-Request: a cache must never hand a fragment to a browser that asked for the page.
     """
     is_fragment = wants_fragment(request)
     if is_fragment:
@@ -25,4 +26,8 @@ def render_page(request, template_name, context, *, status=200):
             "page_title_partial": f"{template_name}#page_title",
         }
         template_name = "includes/fragment.html"
-    return render(request, template_name, {**context, "is_fragment": is_fragment}, status=status)
+    response = render(
+        request, template_name, {**context, "is_fragment": is_fragment}, status=status
+    )
+    patch_vary_headers(response, ["HX-Request"])
+    return response
