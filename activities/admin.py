@@ -4,7 +4,8 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from activities.models import ActivityType, BindingRung, Guidance, Tip
-from examples.models import PracticeExample
+from phases.admin import PhaseAdmin
+from phases.models import Phase
 
 
 @admin.register(BindingRung)
@@ -30,18 +31,44 @@ class ActivityTypeAdmin(TranslationAdmin):
         return obj.phase_total
 
 
+class GuidanceInline(admin.TabularInline):
+    """The activity types of a phase, in order; each opens its own guidance form."""
+
+    model = Guidance
+    fields = ["activity_type", "position", "is_published"]
+    readonly_fields = ["activity_type"]
+    extra = 0
+    show_change_link = True
+    can_delete = False
+    ordering = ["position"]
+
+    def has_add_permission(self, request, obj=None):
+        # A guidance needs its introduction and tips: it is added in its own form.
+        return False
+
+
+# The phase form lists its activity types: this app extends the phases app's admin, which
+# knows nothing of guidance (imports run from activities down to phases, never back).
+admin.site.unregister(Phase)
+
+
+@admin.register(Phase)
+class PhaseWithGuidanceAdmin(PhaseAdmin):
+    list_display = [*PhaseAdmin.list_display, "guidance_count"]
+    inlines = [*PhaseAdmin.inlines, GuidanceInline]
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).annotate(guidance_total=Count("guidances"))
+
+    @admin.display(description=_("activity types"), ordering="guidance_total")
+    def guidance_count(self, obj):
+        return obj.guidance_total
+
+
 class TipInline(TranslationTabularInline):
     model = Tip
     fields = ["kind", "text", "position"]
     extra = 1
-
-
-class ExampleInline(admin.TabularInline):
-    model = PracticeExample.guidances.through
-    autocomplete_fields = ["practiceexample"]
-    extra = 1
-    verbose_name = _("practice example")
-    verbose_name_plural = _("practice examples")
 
 
 @admin.register(Guidance)
@@ -71,7 +98,8 @@ class GuidanceAdmin(TranslationAdmin):
         "sources",
         "last_reviewed",
     ]
-    inlines = [TipInline, ExampleInline]
+    ordering = ["phase__position", "position"]
+    inlines = [TipInline]
 
     def get_queryset(self, request):
         return (

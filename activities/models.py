@@ -75,6 +75,12 @@ class GuidanceQuerySet(models.QuerySet):
             models.F("activity_type__rung__number").asc(nulls_last=True), "position"
         )
 
+    def in_phase_order(self):
+        """Guidance of every phase, by phase and then as editors placed them."""
+        return self.select_related("phase", "activity_type").order_by(
+            "phase__position", "position", "id"
+        )
+
     def for_detail(self):
         """One guidance with everything its page shows, in a fixed number of queries."""
         return self.select_related("phase", "activity_type__rung").prefetch_related(
@@ -135,7 +141,8 @@ class Guidance(models.Model):
     objects = GuidanceQuerySet.as_manager()
 
     class Meta:
-        ordering = ["phase__position", "position"]
+        # Lists of guidance state their own order (by phase, by rung): see the QuerySet.
+        ordering = ["position", "id"]
         verbose_name = _("guidance")
         verbose_name_plural = pgettext_lazy("plural", "guidance")
         constraints = [
@@ -177,7 +184,7 @@ class Tip(models.Model):
     position = models.PositiveSmallIntegerField(_("position"), default=0)
 
     class Meta:
-        ordering = ["guidance", "position", "id"]
+        ordering = ["position", "id"]
         verbose_name = _("tip")
         verbose_name_plural = _("tips")
 

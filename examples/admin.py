@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
+from activities.admin import GuidanceAdmin
+from activities.models import Guidance
 from examples.models import PracticeExample
 
 
@@ -16,3 +18,21 @@ class PracticeExampleAdmin(TranslationAdmin):
     @admin.display(description=_("website"))
     def website_link(self, obj):
         return obj.website_domain
+
+
+class ExampleInline(admin.TabularInline):
+    model = PracticeExample.guidances.through
+    autocomplete_fields = ["practiceexample"]
+    extra = 1
+    verbose_name = _("practice example")
+    verbose_name_plural = _("practice examples")
+
+
+# The guidance form lists the examples that illustrate it: this app extends the activities
+# app's admin, which knows nothing of examples (imports run from examples down, never back).
+admin.site.unregister(Guidance)
+
+
+@admin.register(Guidance)
+class GuidanceWithExamplesAdmin(GuidanceAdmin):
+    inlines = [*GuidanceAdmin.inlines, ExampleInline]

@@ -2,6 +2,7 @@ from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from activities.models import Guidance
 from core.text import domain, lines
 
 
@@ -11,12 +12,10 @@ class PublicationQuerySet(models.QuerySet):
 
     def for_detail(self):
         """One publication with the guidance that rests on it, ready for links."""
-        from activities.models import Guidance
-
         return self.prefetch_related(
             models.Prefetch(
                 "guidances",
-                queryset=Guidance.objects.published().select_related("phase", "activity_type"),
+                queryset=Guidance.objects.published().in_phase_order(),
             )
         )
 

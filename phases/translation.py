@@ -1,6 +1,6 @@
 from modeltranslation.translator import TranslationOptions, register
 
-from phases.models import Phase, ScanAnswer, ScanQuestion
+from phases.models import Phase
 
 
 @register(Phase)
@@ -19,16 +19,4 @@ class PhaseTranslationOptions(TranslationOptions):
         "urgent_help",
         "call_to_action",
     )
-    required_languages = ("nl",)
-
-
-@register(ScanQuestion)
-class ScanQuestionTranslationOptions(TranslationOptions):
-    fields = ("text", "explanation")
-    required_languages = ("nl",)
-
-
-@register(ScanAnswer)
-class ScanAnswerTranslationOptions(TranslationOptions):
-    fields = ("text",)
     required_languages = ("nl",)

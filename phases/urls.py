@@ -6,6 +6,4 @@ app_name = "phases"
 urlpatterns = [
     path("", views.phase_list, name="list"),
     path("verbinden/<slug:slug>/", views.phase_detail, name="detail"),
-    path("wijkscan/", views.scan, name="scan"),
-    path("wijkscan/resultaat/", views.scan_result, name="scan_result"),
 ]

@@ -6,7 +6,8 @@ from django.utils.text import slugify
 from activities.models import ActivityType, BindingRung, Guidance, Tip
 from examples.models import PracticeExample
 from library.models import Publication
-from phases.models import Phase, ScanAnswer, ScanQuestion, ScanWeight
+from phases.models import Phase
+from wijkscan.models import ScanAnswer, ScanQuestion, ScanWeight
 
 
 class PhaseFactory(factory.django.DjangoModelFactory):

@@ -3,13 +3,13 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from activities.models import Guidance, Tip
-from phases.models import ScanAnswer
 from tests.factories import (
     GuidanceFactory,
     PracticeExampleFactory,
     PublicationFactory,
     ScanAnswerFactory,
 )
+from wijkscan.models import ScanAnswer
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_admin_requires_login(client):
 def test_scan_answer_form_sets_the_points_per_phase(admin_client, guidance):
     answer = ScanAnswer.objects.get()
 
-    response = admin_client.get(reverse("admin:phases_scananswer_change", args=[answer.pk]))
+    response = admin_client.get(reverse("admin:wijkscan_scananswer_change", args=[answer.pk]))
 
     assertContains(response, 'name="text_nl"')
     assertContains(response, 'name="weights-0-points"')

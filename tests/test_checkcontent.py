@@ -2,8 +2,8 @@ import pytest
 from django.core.management import call_command
 
 from activities.models import Tip
+from content.gaps import find_content_gaps
 from library.models import Publication
-from phases.content_gaps import find_content_gaps
 from tests.factories import (
     ActivityTypeFactory,
     GuidanceFactory,

@@ -8,8 +8,9 @@ from pytest_django.asserts import assertContains
 
 from activities.models import ActivityType, Guidance, Tip
 from examples.models import PracticeExample
-from phases.models import Phase, ScanQuestion
-from phases.scan import Clarity, score
+from phases.models import Phase
+from wijkscan.models import ScanQuestion
+from wijkscan.scoring import Clarity, score
 
 PHASE_SLUGS = ["in-rust", "bij-ongemak", "bij-spanningen", "bij-incidenten"]
 TRANSLATED_PHASE_FIELDS = [

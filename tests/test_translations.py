@@ -13,7 +13,8 @@ from django.utils import translation
 
 from activities.models import Guidance
 from library.models import Publication
-from phases.models import Phase, ScanQuestion
+from phases.models import Phase
+from wijkscan.models import ScanQuestion
 
 LOCALE = Path(settings.LOCALE_PATHS[0])
 # The language switcher names each language in that language, on purpose.
@@ -53,9 +54,9 @@ def test_every_interface_string_is_translated_and_none_is_fuzzy(language):
 
 def _page_paths():
     paths = [reverse("phases:list"), reverse("activities:ladder"), reverse("library:list")]
-    paths += [reverse("phases:scan"), reverse("phases:scan") + "?stap=1"]
+    paths += [reverse("wijkscan:scan"), reverse("wijkscan:scan") + "?stap=1"]
     first_answers = {q.slug: q.answers.all()[0].slug for q in ScanQuestion.objects.for_scan()}
-    paths += [f"{reverse('phases:scan_result')}?{urlencode(first_answers)}"]
+    paths += [f"{reverse('wijkscan:result')}?{urlencode(first_answers)}"]
     paths += [phase.get_absolute_url() for phase in Phase.objects.all()]
     paths += [
         guidance.get_absolute_url()

@@ -53,10 +53,15 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
     "django_htmx",
+    # The project's apps, from the ground floor up: each may import only those above it in this
+    # list (README, Architecture; tests/test_architecture.py holds the order).
+    "core",
     "phases",
     "activities",
     "examples",
     "library",
+    "wijkscan",
+    "content",
 ]
 
 MIDDLEWARE = [

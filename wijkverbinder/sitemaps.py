@@ -18,7 +18,7 @@ class PageSitemap(_BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return ["phases:list", "phases:scan", "activities:ladder", "library:list"]
+        return ["phases:list", "wijkscan:scan", "activities:ladder", "library:list"]
 
     def location(self, item):
         return reverse(item)
@@ -33,7 +33,7 @@ class PhaseSitemap(_BilingualSitemap):
 
 class GuidanceSitemap(_BilingualSitemap):
     def items(self):
-        return Guidance.objects.published().select_related("phase", "activity_type")
+        return Guidance.objects.published().in_phase_order()
 
     def lastmod(self, item):
         return item.updated_at

@@ -25,6 +25,7 @@ urlpatterns += i18n_patterns(
     path("", include("phases.urls")),
     path("", include("activities.urls")),
     path("", include("library.urls")),
+    path("", include("wijkscan.urls")),
     prefix_default_language=False,
 )
 

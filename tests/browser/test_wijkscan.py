@@ -5,7 +5,7 @@ import re
 import pytest
 from playwright.sync_api import expect
 
-from phases.models import ScanQuestion
+from wijkscan.models import ScanQuestion
 
 pytestmark = pytest.mark.browser
 

@@ -14,7 +14,8 @@ from modeltranslation.translator import translator
 from activities.models import ActivityType, Guidance
 from examples.models import PracticeExample
 from library.models import Publication
-from phases.models import Phase, ScanQuestion
+from phases.models import Phase
+from wijkscan.models import ScanQuestion
 
 MIN_WORKS_TIPS = 3
 MIN_DOES_NOT_WORK_TIPS = 2

@@ -2,7 +2,7 @@ from urllib.parse import urlencode
 
 import pytest
 from django.urls import reverse
-from pytest_django.asserts import assertContains, assertNotContains
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from tests.factories import PhaseFactory, ScanAnswerFactory, ScanQuestionFactory
 
@@ -87,11 +87,27 @@ def test_the_last_step_submits_to_the_result(client, questions):
     assertNotContains(response, 'name="stap"')
 
 
-def test_a_step_with_an_earlier_question_unanswered_goes_back_to_it(client, questions):
+def test_a_step_with_an_earlier_question_unanswered_redirects_to_that_question(client, questions):
     response = client.get(url(SCAN, stap=3, contact="weinig"))
 
+    assertRedirects(response, url(SCAN, stap=2, contact="weinig"), fetch_redirect_response=False)
+    followed = client.get(response["Location"])
+    assertContains(followed, "Vraag 2 van 3")
+
+
+def test_htmx_moving_back_to_an_unanswered_question_pushes_that_steps_address(client, questions):
+    response = client.get(url(SCAN, stap=3, contact="weinig"), headers=HTMX)
+
+    assert response.status_code == 200
+    assert response["HX-Push-Url"] == url(SCAN, stap=2, contact="weinig")
     assertContains(response, "Vraag 2 van 3")
     assertContains(response, "Beantwoord haar eerst")
+
+
+def test_an_answered_step_pushes_no_other_address(client, questions):
+    response = client.get(url(SCAN, stap=2, contact="weinig"), headers=HTMX)
+
+    assert "HX-Push-Url" not in response
 
 
 def test_htmx_gets_the_step_as_a_fragment_with_vary(client, questions):
@@ -222,7 +238,7 @@ def test_phase_page_says_what_signals_change_and_links_the_neighbouring_phases(c
     assertContains(response, "Mensen groeten weer")
     assertContains(response, f'href="{phases[2].get_absolute_url()}"')
     assertContains(response, f'href="{phases[0].get_absolute_url()}"')
-    assertContains(response, f'href="{reverse("phases:scan")}"')
+    assertContains(response, f'href="{reverse("wijkscan:scan")}"')
 
 
 def test_incidents_phase_says_when_to_call_for_help(client, phases):

@@ -2,9 +2,9 @@
 
 import pytest
 
-from phases.models import ScanQuestion
-from phases.scan import Clarity, score
 from tests.factories import PhaseFactory, ScanAnswerFactory, ScanQuestionFactory
+from wijkscan.models import ScanQuestion
+from wijkscan.scoring import Clarity, score
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management import BaseCommand
 
-from phases.content_gaps import find_content_gaps
+from content.gaps import find_content_gaps
 
 
 class Command(BaseCommand):

@@ -1,0 +1,99 @@
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.views.decorators.http import require_safe
+
+from core.htmx import render_page, wants_fragment
+from phases.models import Phase
+from wijkscan.forms import STEP_PARAMETER, ScanForm
+from wijkscan.models import ScanQuestion
+from wijkscan.scoring import score
+
+
+def _scan_questions():
+    questions = list(ScanQuestion.objects.for_scan())
+    if not questions:
+        raise Http404("The wijkscan has no questions yet.")
+    return questions
+
+
+def _step_url(step, answers):
+    return f"{reverse('wijkscan:scan')}?{urlencode({STEP_PARAMETER: step, **answers})}"
+
+
+def _scan_form_page(request, form, *, status=200):
+    """The scan's start: what it is, a link to go question by question, and the whole form."""
+    return render_page(
+        request,
+        "wijkscan/scan_form.html",
+        {"form": form, "first_step_url": _step_url(1, {})},
+        status=status,
+    )
+
+
+@require_safe
+def scan(request):
+    """The wijkscan: the whole form, or one question at a time with ?stap=N.
+
+    The answers so far travel in the query string, so every step has its own address.
+    """
+    questions = _scan_questions()
+    stepwise = STEP_PARAMETER in request.GET
+    form = ScanForm(questions, data=request.GET or None, require_all=False, stepwise=stepwise)
+    if not form.is_bound:
+        return _scan_form_page(request, form)
+    if not form.is_valid():
+        return _scan_form_page(request, form, status=400)
+    if not stepwise:
+        return _scan_form_page(request, form)
+
+    answers = form.answers()
+    step = form.step
+    missing = form.first_unanswered_before(step)
+    if missing and not wants_fragment(request):
+        # The address must name the question shown: send the browser to the earlier step.
+        return redirect(_step_url(missing, answers))
+    if missing:
+        step = missing
+    question = questions[step - 1]
+    is_last = step == len(questions)
+    response = render_page(
+        request,
+        "wijkscan/scan_step.html",
+        {
+            "question": question,
+            "field": form[question.slug],
+            "step": step,
+            "total": len(questions),
+            "is_last": is_last,
+            "missing_earlier": bool(missing),
+            "carried": {slug: value for slug, value in answers.items() if slug != question.slug},
+            "next_step": None if is_last else step + 1,
+            "back_url": _step_url(step - 1, answers) if step > 1 else reverse("wijkscan:scan"),
+        },
+    )
+    if missing:
+        # htmx swaps the earlier question in; this header makes it push that step's address.
+        response["HX-Push-Url"] = _step_url(missing, answers)
+    return response
+
+
+@require_safe
+def scan_result(request):
+    """The scan's outcome for the answers in the query string: shareable as a link."""
+    questions = _scan_questions()
+    form = ScanForm(questions, data=request.GET)
+    if not form.is_valid():
+        return _scan_form_page(request, form, status=400)
+    phases = list(Phase.objects.for_overview())
+    return render_page(
+        request,
+        "wijkscan/scan_result.html",
+        {
+            "result": score(form.chosen(), phases),
+            "phases": phases,
+            "edit_url": f"{reverse('wijkscan:scan')}?{urlencode(form.answers())}#scan-form",
+        },
+    )
