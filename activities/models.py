@@ -65,6 +65,11 @@ class ActivityType(models.Model):
         return self.name
 
 
+def _published_related(model, name):
+    related = model._meta.get_field(name).related_model
+    return models.Prefetch(name, queryset=related.objects.published())
+
+
 class GuidanceQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -82,9 +87,15 @@ class GuidanceQuerySet(models.QuerySet):
         )
 
     def for_detail(self):
-        """One guidance with everything its page shows, in a fixed number of queries."""
+        """One guidance with everything its page shows, in a fixed number of queries.
+
+        Examples and sources live in apps above this one: they are reached through the relation
+        (never imported), and only their published rows are shown.
+        """
         return self.select_related("phase", "activity_type__rung").prefetch_related(
-            "tips", "examples", "sources"
+            "tips",
+            _published_related(self.model, "examples"),
+            _published_related(self.model, "sources"),
         )
 
 
@@ -133,8 +144,10 @@ class Guidance(models.Model):
     )
     is_published = models.BooleanField(
         _("published"),
-        default=True,
-        help_text=_("Only published guidance is shown on the site."),
+        default=False,
+        help_text=_(
+            "Only published guidance is shown on the site. New guidance starts as a draft."
+        ),
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 

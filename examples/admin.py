@@ -9,8 +9,8 @@ from examples.models import PracticeExample
 
 @admin.register(PracticeExample)
 class PracticeExampleAdmin(TranslationAdmin):
-    list_display = ["name", "organisation", "place", "website_link"]
-    list_filter = ["guidances__phase", "guidances__activity_type"]
+    list_display = ["name", "organisation", "place", "website_link", "is_published"]
+    list_filter = ["is_published", "guidances__phase", "guidances__activity_type"]
     search_fields = ["name", "organisation", "place", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["guidances"]

@@ -4,6 +4,11 @@ from django.utils.translation import gettext_lazy as _
 from core.text import domain
 
 
+class PracticeExampleQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
+
 class PracticeExample(models.Model):
     """A project from practice that shows an activity type at work."""
 
@@ -26,6 +31,13 @@ class PracticeExample(models.Model):
         blank=True,
         help_text=_("The activity types, per phase, that this example illustrates."),
     )
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published examples are shown on the site. New ones start as drafts."),
+    )
+
+    objects = PracticeExampleQuerySet.as_manager()
 
     class Meta:
         ordering = ["name"]

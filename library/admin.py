@@ -6,8 +6,8 @@ from library.models import Publication
 
 @admin.register(Publication)
 class PublicationAdmin(TranslationAdmin):
-    list_display = ["title", "kind", "publisher", "year", "position"]
+    list_display = ["title", "kind", "publisher", "year", "position", "is_published"]
     list_editable = ["position"]
-    list_filter = ["kind", "publisher"]
+    list_filter = ["is_published", "kind", "publisher"]
     search_fields = ["title", "authors", "publisher", "summary"]
     prepopulated_fields = {"slug": ["title"]}

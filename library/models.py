@@ -7,6 +7,9 @@ from core.text import domain, lines
 
 
 class PublicationQuerySet(models.QuerySet):
+    def published(self):
+        return self.filter(is_published=True)
+
     def for_list(self):
         return self.order_by("position", "title")
 
@@ -41,6 +44,11 @@ class Publication(models.Model):
         _("summary"), help_text=_("What it is and why it matters, in our own words.")
     )
     key_points = models.TextField(_("key points"), blank=True, help_text=_("One point per line."))
+    is_published = models.BooleanField(
+        _("published"),
+        default=False,
+        help_text=_("Only published publications are shown on the site. New ones start as drafts."),
+    )
 
     objects = PublicationQuerySet.as_manager()
 

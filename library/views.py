@@ -6,12 +6,11 @@ from library.models import Publication
 
 @require_safe
 def publication_list(request):
-    return render(
-        request, "library/publication_list.html", {"publications": Publication.objects.for_list()}
-    )
+    publications = Publication.objects.published().for_list()
+    return render(request, "library/publication_list.html", {"publications": publications})
 
 
 @require_safe
 def publication_detail(request, slug):
-    publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)
+    publication = get_object_or_404(Publication.objects.published().for_detail(), slug=slug)
     return render(request, "library/publication_detail.html", {"publication": publication})

@@ -74,6 +74,7 @@ class GuidanceFactory(factory.django.DjangoModelFactory):
     phase = factory.SubFactory(PhaseFactory)
     activity_type = factory.SubFactory(ActivityTypeFactory)
     position = factory.Sequence(lambda n: n)
+    is_published = True
     introduction_nl = "Waarom en hoe deze activiteit werkt in deze fase."
     introduction_en = "Why and how this activity works in this phase."
     last_reviewed = datetime.date(2026, 11, 1)
@@ -104,6 +105,9 @@ class PracticeExampleFactory(factory.django.DjangoModelFactory):
         model = PracticeExample
         skip_postgeneration_save = True
 
+    class Params:
+        draft = factory.Trait(is_published=False)
+
     name = factory.Sequence(lambda n: f"Voorbeeld {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.name))
     organisation = "Stichting Buurt"
@@ -111,6 +115,7 @@ class PracticeExampleFactory(factory.django.DjangoModelFactory):
     description_nl = "Een voorbeeld uit de praktijk."
     description_en = "An example from practice."
     website = "https://www.example.org/project"
+    is_published = True
 
     @factory.post_generation
     def guidances(self, create, extracted, **kwargs):
@@ -121,6 +126,9 @@ class PracticeExampleFactory(factory.django.DjangoModelFactory):
 class PublicationFactory(factory.django.DjangoModelFactory):
     class Meta:
         model = Publication
+
+    class Params:
+        draft = factory.Trait(is_published=False)
 
     title = factory.Sequence(lambda n: f"Publicatie {n}")
     slug = factory.LazyAttribute(lambda o: slugify(o.title))
@@ -134,6 +142,7 @@ class PublicationFactory(factory.django.DjangoModelFactory):
     summary_en = "Summary of the publication."
     key_points_nl = "Eerste punt\nTweede punt"
     key_points_en = "First point\nSecond point"
+    is_published = True
 
 
 class ScanQuestionFactory(factory.django.DjangoModelFactory):

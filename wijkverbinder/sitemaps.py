@@ -43,7 +43,7 @@ class PublicationSitemap(_BilingualSitemap):
     priority = 0.4
 
     def items(self):
-        return Publication.objects.for_list()
+        return Publication.objects.published().for_list()
 
 
 sitemaps = {
