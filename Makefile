@@ -3,17 +3,16 @@ PYTHON ?= python3
 VENV := .venv
 BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
-# Development values only; production sets its own environment (see README.md).
-DEV_ENV := DJANGO_DEBUG=true DJANGO_SECURE_SSL_REDIRECT=false
+# Development mode has one way in: the .env file that `make run` writes (see README.md).
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
 .PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext clean
 
-run: $(VENV)/.installed-run gettext
-	$(DEV_ENV) $(MANAGE) compilemessages --ignore=.venv -v0
-	$(DEV_ENV) $(MANAGE) migrate --no-input
-	$(DEV_ENV) $(MANAGE) seed
-	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
+run: $(VENV)/.installed-run gettext .env
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed
+	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-test browser check
 	$(TEST_ENV) $(BIN)/pytest
@@ -34,19 +33,26 @@ fmt: $(VENV)/.installed-test
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
 
-messages: $(VENV)/.installed-run
-	$(DEV_ENV) $(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --no-obsolete --add-location file
-	$(DEV_ENV) $(MANAGE) compilemessages --ignore=.venv
+messages: $(VENV)/.installed-run .env
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --no-obsolete --add-location file
+	$(MANAGE) compilemessages --ignore=.venv
 
-seed: $(VENV)/.installed-run
-	$(DEV_ENV) $(MANAGE) migrate --no-input
-	$(DEV_ENV) $(MANAGE) seed --force
+seed: $(VENV)/.installed-run .env
+	$(MANAGE) migrate --no-input
+	$(MANAGE) seed --force
 
 bench: $(VENV)/.installed-test
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
 
-checkcontent: $(VENV)/.installed-run
-	$(DEV_ENV) $(MANAGE) checkcontent
+checkcontent: $(VENV)/.installed-run .env
+	$(MANAGE) checkcontent
+
+# Development values for this checkout only, with a secret key of its own; never committed.
+.env:
+	@printf '%s\n' "# Development settings for this checkout (written by make; not for servers)." \
+	  "DJANGO_DEBUG=true" \
+	  "DJANGO_SECRET_KEY=dev-$$($(PYTHON) -c 'import secrets; print(secrets.token_urlsafe(40))')" > $@
+	@echo "Wrote .env with development settings."
 
 # GNU gettext compiles the translation catalogues (Debian's package if it is missing).
 gettext:

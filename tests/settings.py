@@ -3,6 +3,8 @@
 import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
+# Tests run with production-like settings, whatever a developer's .env says.
+os.environ["DJANGO_DEBUG"] = "false"
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

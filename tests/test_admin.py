@@ -1,4 +1,6 @@
 import pytest
+from django.contrib import admin
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from pytest_django.asserts import assertContains
 
@@ -8,6 +10,7 @@ from tests.factories import (
     PracticeExampleFactory,
     PublicationFactory,
     ScanAnswerFactory,
+    TipFactory,
 )
 from wijkscan.models import ScanAnswer
 
@@ -25,15 +28,37 @@ def guidance():
     return guidance
 
 
-@pytest.mark.parametrize(
-    "model",
-    ["phases_phase", "activities_activitytype", "activities_guidance", "examples_practiceexample"],
-)
-def test_editors_see_every_content_list_in_dutch(admin_client, guidance, model):
-    response = admin_client.get(reverse(f"admin:{model}_changelist"))
+REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta.label)
 
-    assert response.status_code == 200
-    assertContains(response, "Inhoud van de Wijkverbinder")
+
+@pytest.fixture
+def every_kind_of_row(guidance, admin_user):
+    """At least one row of every model the admin edits (users and groups included)."""
+    TipFactory(guidance=guidance)
+    Group.objects.create(name="Redactie")
+    return guidance
+
+
+@pytest.mark.parametrize(
+    ("model", "model_admin"), REGISTERED, ids=[model._meta.label for model, _ in REGISTERED]
+)
+def test_every_admin_lists_searches_adds_and_changes_in_dutch(
+    admin_client, every_kind_of_row, model, model_admin
+):
+    info = (model._meta.app_label, model._meta.model_name)
+    changelist = reverse("admin:{}_{}_changelist".format(*info))
+    obj = model._default_manager.first()
+    assert obj is not None, f"the fixture made no {model._meta.label}"
+
+    listed = admin_client.get(changelist)
+    assertContains(listed, "Inhoud van de Wijkverbinder")
+    assert listed.context["cl"].result_count >= 1
+    if model_admin.search_fields:
+        assert admin_client.get(changelist, {"q": "a"}).status_code == 200
+    if model_admin.has_add_permission(listed.wsgi_request):
+        assert admin_client.get(reverse("admin:{}_{}_add".format(*info))).status_code == 200
+    changed = admin_client.get(reverse("admin:{}_{}_change".format(*info), args=[obj.pk]))
+    assertContains(changed, "Inhoud van de Wijkverbinder")
 
 
 def test_phase_form_shows_dutch_and_english_side_by_side_and_its_guidance(admin_client, guidance):

@@ -4,6 +4,7 @@ from django.urls import path
 from pytest_django.asserts import assertContains
 
 from tests.factories import GuidanceFactory, PhaseFactory
+from tests.html import hrefs, select_one
 from wijkverbinder.urls import urlpatterns as site_urlpatterns
 
 pytestmark = pytest.mark.django_db
@@ -64,3 +65,34 @@ def test_400_page_is_styled(client, settings):
     response = client.get("/", headers={"Host": "evil.example"})
 
     assertContains(response, "We konden dit verzoek niet verwerken", status_code=400)
+
+
+def test_the_language_switch_on_a_404_leads_to_the_home_page_of_the_other_language(client):
+    response = client.get("/bestaat-niet/", headers={"Accept-Language": "en"})
+
+    assert response.status_code == 404
+    switch = select_one(response, "#language-switcher")
+    assert hrefs(switch) == ["/bestaat-niet/", "/en/"]
+
+
+def test_the_language_switch_on_an_english_404_leads_to_the_dutch_home_page(client):
+    response = client.get("/en/bestaat-niet/")
+
+    switch = select_one(response, "#language-switcher")
+    assert hrefs(switch) == ["/", "/en/bestaat-niet/"]
+
+
+@override_settings(ROOT_URLCONF=__name__)
+def test_when_the_500_page_itself_fails_a_plain_text_answer_is_given(client, monkeypatch):
+    client.raise_request_exception = False
+
+    def broken_render(*args, **kwargs):
+        raise RuntimeError("the template is broken too")
+
+    monkeypatch.setattr("wijkverbinder.views.render", broken_render)
+
+    response = client.get("/kapot/")
+
+    assert response.status_code == 500
+    assert response["Content-Type"].startswith("text/plain")
+    assert response.content.decode() == "500 - Er ging iets mis / Something went wrong"

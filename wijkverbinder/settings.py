@@ -1,7 +1,8 @@
 """Settings for Wijkverbinder, read from the environment.
 
-One module for every deployment: development values come from the Makefile (`make run`), the test
-values from `tests/conftest.py`, production values from the server's environment.
+One module for every deployment. Production sets its values in the server's environment. The one
+way into development mode is a local `.env` file (written by `make run`, never committed), which
+fills in what the environment does not set. Tests use `tests/settings.py`.
 """
 
 import os
@@ -11,8 +12,12 @@ import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
 from django.utils.csp import CSP
 from django.utils.translation import gettext_lazy as _
+from dotenv import load_dotenv
 
 BASE_DIR = Path(__file__).resolve().parent.parent
+
+# Development values for a developer's checkout; variables set in the environment win.
+load_dotenv(BASE_DIR / ".env")
 
 
 def env_bool(name, *, default):
@@ -33,11 +38,12 @@ DEBUG = env_bool("DJANGO_DEBUG", default=False)
 
 SECRET_KEY = os.environ.get("DJANGO_SECRET_KEY", "")
 if not SECRET_KEY:
-    if not DEBUG:
-        raise ImproperlyConfigured(
-            "Set DJANGO_SECRET_KEY (or DJANGO_DEBUG=true for local development only)."
-        )
-    SECRET_KEY = "django-insecure-development-only-never-use-in-production"
+    # Every command refuses to start without a key, debug or not: a server must never fall back
+    # to development settings because a variable went missing.
+    raise ImproperlyConfigured(
+        "DJANGO_SECRET_KEY is not set. On a server, set it in the environment. For local "
+        "development, run `make run` once: it writes a .env file with development values."
+    )
 
 ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])

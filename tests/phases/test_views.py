@@ -8,6 +8,7 @@ from tests.factories import (
     PhaseFactory,
     PracticeExampleFactory,
 )
+from tests.html import hrefs, select, select_one
 
 pytestmark = pytest.mark.django_db
 
@@ -201,3 +202,63 @@ def test_phase_page_lists_the_signals_of_the_phase(client):
     assertContains(response, "Zo herken je deze fase")
     assertContains(response, "<li>Weinig contact</li>", html=True)
     assertContains(response, "<li>Niemand groet elkaar</li>", html=True)
+
+
+@pytest.fixture
+def four_phases():
+    return [
+        PhaseFactory(position=1, slug="in-rust", name_nl="Rust"),
+        PhaseFactory(position=2, slug="bij-ongemak", name_nl="Ongemak"),
+        PhaseFactory(position=3, slug="bij-spanningen", name_nl="Spanning"),
+        PhaseFactory(position=4, slug="bij-incidenten", name_nl="Incidenten"),
+    ]
+
+
+def test_phase_page_says_what_signals_change_and_links_the_neighbouring_phases(client, four_phases):
+    rust, ongemak, spanning, _incidenten = four_phases
+    type(ongemak).objects.filter(pk=ongemak.pk).update(
+        worsening_signals_nl="Wij-zij-praat neemt toe", improving_signals_nl="Mensen groeten weer"
+    )
+
+    response = client.get(ongemak.get_absolute_url())
+
+    between = select_one(response, ".between-phases")
+    assert "Wij-zij-praat neemt toe" in between.text
+    assert "Mensen groeten weer" in between.text
+    worse, calmer = between.select(".between-phases__item")
+    assert hrefs(worse) == [spanning.get_absolute_url()]
+    assert hrefs(calmer) == [rust.get_absolute_url()]
+    assert reverse("wijkscan:scan") in hrefs(between)
+
+
+def test_the_calmest_phase_links_no_calmer_one(client, four_phases):
+    rust = four_phases[0]
+    type(rust).objects.filter(pk=rust.pk).update(
+        worsening_signals_nl="Minder groeten", improving_signals_nl="Meer buurtfeesten"
+    )
+
+    response = client.get(rust.get_absolute_url())
+
+    worse, calmer = select(response, ".between-phases__item")
+    assert hrefs(worse) == [four_phases[1].get_absolute_url()]
+    assert hrefs(calmer) == []
+
+
+def test_the_phase_bar_marks_only_the_current_phase(client, four_phases):
+    response = client.get(four_phases[2].get_absolute_url())
+
+    current = select(response, ".phase-nav [aria-current]")
+    assert [link["href"] for link in current] == [four_phases[2].get_absolute_url()]
+    assert current[0]["aria-current"] == "page"
+
+
+def test_incidents_phase_says_when_to_call_for_help(client, four_phases):
+    incidenten = four_phases[3]
+    type(incidenten).objects.filter(pk=incidenten.pk).update(
+        urgent_help_nl="Bij direct gevaar: bel 112."
+    )
+
+    response = client.get(incidenten.get_absolute_url())
+
+    assertContains(response, "Gevaar of bedreiging? Haal meteen hulp")
+    assertContains(response, "Bij direct gevaar: bel 112.")

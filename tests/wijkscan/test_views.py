@@ -1,7 +1,6 @@
 from urllib.parse import urlencode
 
 import pytest
-from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from tests.factories import PhaseFactory, ScanAnswerFactory, ScanQuestionFactory
@@ -223,31 +222,3 @@ def test_scan_pages_have_a_fixed_number_of_queries(
         assert client.get(url(SCAN, stap=2, **answers)).status_code == 200
     with django_assert_max_num_queries(4):
         assert client.get(url(RESULT, **answers)).status_code == 200
-
-
-def test_phase_page_says_what_signals_change_and_links_the_neighbouring_phases(client, phases):
-    ongemak = phases[1]
-    type(ongemak).objects.filter(pk=ongemak.pk).update(
-        worsening_signals_nl="Wij-zij-praat neemt toe", improving_signals_nl="Mensen groeten weer"
-    )
-
-    response = client.get(ongemak.get_absolute_url())
-
-    assertContains(response, "Signalen dat het slechter gaat")
-    assertContains(response, "Wij-zij-praat neemt toe")
-    assertContains(response, "Mensen groeten weer")
-    assertContains(response, f'href="{phases[2].get_absolute_url()}"')
-    assertContains(response, f'href="{phases[0].get_absolute_url()}"')
-    assertContains(response, f'href="{reverse("wijkscan:scan")}"')
-
-
-def test_incidents_phase_says_when_to_call_for_help(client, phases):
-    incidenten = phases[3]
-    type(incidenten).objects.filter(pk=incidenten.pk).update(
-        urgent_help_nl="Bij direct gevaar: bel 112."
-    )
-
-    response = client.get(incidenten.get_absolute_url())
-
-    assertContains(response, "Gevaar of bedreiging? Haal meteen hulp")
-    assertContains(response, "Bij direct gevaar: bel 112.")
