@@ -64,13 +64,16 @@ def test_deploy_check_is_clean_with_production_values():
 
 
 def test_the_server_refuses_to_start_without_a_secret_key_when_debug_is_off():
-    result = _run("-c", "import wijkverbinder.wsgi", env={})
+    result = _run("-c", "import wijkverbinder.wsgi", env={"DJANGO_SECRET_KEY": ""})
 
     assert result.returncode != 0
     assert "DJANGO_SECRET_KEY" in result.stderr
 
 
-def test_management_commands_on_a_checkout_without_secrets_use_development_settings():
-    result = _manage("makemigrations", "--check", "--dry-run", env={})
+@pytest.mark.parametrize("command", [["check"], ["runserver", "--noreload", "127.0.0.1:0"]])
+def test_without_a_secret_key_every_command_refuses_to_start_even_in_debug(command):
+    # An empty variable wins over a developer's .env, as a missing one does on a server.
+    result = _manage(*command, env={"DJANGO_SECRET_KEY": "", "DJANGO_DEBUG": "true"})
 
-    assert result.returncode == 0, result.stderr
+    assert result.returncode != 0
+    assert "DJANGO_SECRET_KEY is not set" in result.stderr
