@@ -41,6 +41,8 @@ def _run(*args, env):
         capture_output=True,
         text=True,
         check=False,
+        # A server that starts when it should refuse would run forever: the test fails instead.
+        timeout=60,
     )
 
 
