@@ -120,3 +120,28 @@ def test_keyboard_only_skip_link_and_step_activation(page, seeded_server):
 
     expect(page).to_have_url(f"{seeded_server.url}/verbinden/bij-spanningen/")
     expect(page.get_by_role("heading", level=1)).to_be_focused()
+
+
+def test_a_step_that_loads_slowly_shows_the_loading_cue_until_it_arrives(page, seeded_server):
+    page.goto(f"{seeded_server.url}/")
+    release = []
+
+    def hold_htmx_requests(route):
+        if route.request.headers.get("hx-request"):
+            release.append(route)
+        else:
+            route.continue_()
+
+    page.route("**/verbinden/**", hold_htmx_requests)
+    page.get_by_role("link", name=re.compile(r"^Fase 2 Ongemak")).click()
+
+    bar = page.locator("#page-loading")
+    expect(bar).to_have_class(re.compile(r"\bhtmx-request\b"))
+    expect(page.locator("main")).to_have_class(re.compile(r"\bhtmx-request\b"))
+    expect(bar).to_have_css("opacity", "1")
+
+    page.wait_for_function("true")
+    release[0].continue_()
+
+    expect(page.get_by_role("heading", level=1)).to_have_text(re.compile("Ongemak overwinnen"))
+    expect(bar).not_to_have_class(re.compile(r"\bhtmx-request\b"))
