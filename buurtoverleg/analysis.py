@@ -2,10 +2,10 @@
 
 Pure functions over loaded objects (no queries), so the numbers are unit-tested without a database.
 
-Disagreement on a question is 1 − the share of the most common answer among the answers that
+Disagreement on a question is 1 minus the share of the most common answer among the answers that
 point to a phase. Answers that point to no phase ("weet ik niet") are left out: not knowing is not
 disagreeing. 0 means everyone who knows gave the same answer; two people with two different answers
-give 0.5; ten people spread 4–3–3 give 0.6. A question with fewer than two such answers has no
+give 0.5; ten people spread 4/3/3 give 0.6. A question with fewer than two such answers has no
 disagreement (None).
 """
 
@@ -90,7 +90,7 @@ def points_to_a_phase(answer):
 
 
 def disagreement(counts):
-    """1 − the most common answer's share of `counts` ({answer: n}); None under two answers."""
+    """1 minus the most common answer's share of `counts` ({answer: n}); None under two answers."""
     total = sum(counts.values())
     if total < 2:
         return None

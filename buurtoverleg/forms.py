@@ -33,7 +33,7 @@ class ParticipantForm(ScanForm):
         roles = ParticipantRole.objects.all()
         self.fields["role"] = forms.ModelChoiceField(
             roles,
-            # Without roles in the database (editors removed them all), nobody is kept from answering.
+            # With no roles in the database (editors removed them all), nobody is kept out.
             required=roles.exists(),
             label=_("Your role"),
             widget=forms.RadioSelect,

@@ -175,9 +175,9 @@ class ResponseAnswer(models.Model):
 class PlanItemQuerySet(models.QuerySet):
     def for_plan(self):
         """The plan's activities with their phase, activity type and tips."""
-        return self.select_related(
-            "guidance__phase", "guidance__activity_type"
-        ).prefetch_related("guidance__tips", "checked_tips")
+        return self.select_related("guidance__phase", "guidance__activity_type").prefetch_related(
+            "guidance__tips", "checked_tips"
+        )
 
 
 class PlanItem(models.Model):

@@ -38,7 +38,5 @@ urlpatterns = [
     path("buurtoverleg/d/<token:token>/", views.participate, name="participate"),
     path("buurtoverleg/d/<token:token>/afronden/", views.finish, name="finish"),
     path("buurtoverleg/d/<token:token>/plan/", views.shared_plan, name="shared_plan"),
-    path(
-        "buurtoverleg/d/<token:token>/<token:response_token>/", views.change, name="change"
-    ),
+    path("buurtoverleg/d/<token:token>/<token:response_token>/", views.change, name="change"),
 ]

@@ -6,7 +6,6 @@ from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils.translation import gettext as _
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from activities.models import Guidance
@@ -40,7 +39,8 @@ def _managed(token):
 
 
 def _participated(token):
-    return get_object_or_404(Overleg.objects.select_related("agreed_phase"), participant_token=token)
+    overleg = Overleg.objects.select_related("agreed_phase")
+    return get_object_or_404(overleg, participant_token=token)
 
 
 def _questions():
@@ -139,7 +139,8 @@ def _manage_context(request, overleg, token):
 def manage(request, token):
     """The team's overview: how many answered, the phases, where the team differs; what next."""
     overleg = _managed(token)
-    return render_page(request, "buurtoverleg/manage.html", _manage_context(request, overleg, token))
+    context = _manage_context(request, overleg, token)
+    return render_page(request, "buurtoverleg/manage.html", context)
 
 
 @require_safe
@@ -290,7 +291,7 @@ def plan_item_remove(request, token, item):
 @capability_page
 def plan_pdf(request, token):
     """The plan as a PDF rendered on the server (WeasyPrint), with QR codes to each page."""
-    from weasyprint import HTML  # noqa: PLC0415 (a heavy import only this view needs)
+    from weasyprint import HTML  # a heavy import that only this view needs
 
     overleg = _managed(token)
     html = render_to_string(
@@ -453,9 +454,8 @@ def change(request, token, response_token):
             overleg.touch()
         return redirect(f"{request.path}?{SAVED_PARAMETER}=1")
 
-    chosen = {
-        pair.question_id: pair.answer_id for pair in ResponseAnswer.objects.filter(response=response)
-    }
+    rows = ResponseAnswer.objects.filter(response=response).values_list("question_id", "answer_id")
+    chosen = dict(rows)
     initial = {"role": response.role_id, "observation": response.observation}
     own = []
     for question in questions:
