@@ -76,6 +76,7 @@ class AgreementForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         self.fields["agreed_phase"].empty_label = None
+        self.fields["agreed_phase"].label_from_instance = lambda p: f"{p.name}: {p.current_quote}"
         self.fields["agreed_phase"].required = True
         self.fields["agreed_phase"].error_messages["required"] = _("Please choose a phase.")
 

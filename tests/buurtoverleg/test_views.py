@@ -60,7 +60,7 @@ def test_a_name_is_required_to_start(client):
     assert not Overleg.objects.exists()
 
 
-def test_capability_pages_are_private_uncached_unindexed_and_send_no_referrer(client, overleg):
+def test_capability_pages_are_private_uncached_unindexed_and_send_no_referrer_outside(client, overleg):
     for path in (overleg["manage"], overleg["participant"], overleg["manage"] + "plan/"):
         response = client.get(path)
 
@@ -68,7 +68,7 @@ def test_capability_pages_are_private_uncached_unindexed_and_send_no_referrer(cl
         assert "private" in response["Cache-Control"]
         assert "no-store" in response["Cache-Control"]
         assert response["X-Robots-Tag"] == "noindex, nofollow"
-        assert response["Referrer-Policy"] == "no-referrer"
+        assert response["Referrer-Policy"] == "same-origin"
         assertContains(response, '<meta name="robots" content="noindex, nofollow">')
 
 
