@@ -60,7 +60,7 @@ def test_a_name_is_required_to_start(client):
     assert not Overleg.objects.exists()
 
 
-def test_capability_pages_are_private_uncached_unindexed_and_send_no_referrer_outside(client, overleg):
+def test_capability_pages_are_private_unindexed_and_send_no_referrer_outside(client, overleg):
     for path in (overleg["manage"], overleg["participant"], overleg["manage"] + "plan/"):
         response = client.get(path)
 
