@@ -16,9 +16,11 @@ def qr_svg(context, url, title=""):
     request = context.get("request")
     if request is not None:
         url = request.build_absolute_uri(url)
-    svg = segno.make(url, error="m").svg_inline(
-        scale=4, omitsize=True, svgclass="qr", title=title or None
-    )
+    try:
+        qr = segno.make(url, error="m")
+    except segno.DataOverflowError:
+        return ""  # an address too long for any QR code (never one of ours): no code
+    svg = qr.svg_inline(scale=4, omitsize=True, svgclass="qr", title=title or None)
     if title:
         svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
     return mark_safe(svg)  # segno's own markup; it escapes the title

@@ -70,3 +70,15 @@ def test_the_share_qr_code_encodes_the_page_address():
             scale=4, omitsize=True, svgclass="qr"
         )
     )
+
+
+def test_the_share_link_and_qr_code_leave_out_the_query_string(client):
+    guidance = GuidanceFactory()
+
+    html = client.get(
+        guidance.phase.get_absolute_url() + "?utm_source=" + "x" * 3000
+    ).content.decode()
+
+    url = f"http://testserver{guidance.phase.get_absolute_url()}"
+    assert f'data-share-url="{url}"' in html
+    assert f"<figcaption>{url}</figcaption>" in html
