@@ -6,18 +6,18 @@ MANAGE := $(BIN)/python manage.py
 # Development mode has one way in: the .env file that `make run` writes (see README.md).
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
-.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext clean
+.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext pdf clean
 
-run: $(VENV)/.installed-run gettext .env
+run: $(VENV)/.installed-run gettext pdf .env
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-test browser check
+test: $(VENV)/.installed-test browser pdf check
 	$(TEST_ENV) $(BIN)/pytest
 
-test-fast: $(VENV)/.installed-test check
+test-fast: $(VENV)/.installed-test pdf check
 	$(TEST_ENV) $(BIN)/pytest -m "not browser"
 
 check: $(VENV)/.installed-test gettext
@@ -61,6 +61,11 @@ gettext:
 # Debian's Chromium drives the browser tests (Playwright cannot download its own here).
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# WeasyPrint renders the buurtoverleg's plan as PDF with Debian's Pango and a font (if missing).
+PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
+pdf:
+	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); }
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { \

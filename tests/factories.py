@@ -172,3 +172,12 @@ class ScanAnswerFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             for phase, points in extracted.items():
                 ScanWeight.objects.create(answer=self, phase=phase, points=points)
+
+
+class ParticipantRoleFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = "buurtoverleg.ParticipantRole"
+
+    position = factory.Sequence(lambda n: n)
+    name_nl = factory.Sequence(lambda n: f"Rol {n}")
+    name_en = factory.Sequence(lambda n: f"Role {n}")

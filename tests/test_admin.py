@@ -5,8 +5,10 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from activities.models import Guidance, Tip
+from buurtoverleg.models import Overleg
 from tests.factories import (
     GuidanceFactory,
+    ParticipantRoleFactory,
     PracticeExampleFactory,
     PublicationFactory,
     ScanAnswerFactory,
@@ -36,6 +38,8 @@ def every_kind_of_row(guidance, admin_user):
     """At least one row of every model the admin edits (users and groups included)."""
     TipFactory(guidance=guidance)
     Group.objects.create(name="Redactie")
+    ParticipantRoleFactory()
+    Overleg.start("Overvecht-Noord, maart")
     return guidance
 
 

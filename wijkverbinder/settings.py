@@ -67,6 +67,7 @@ INSTALLED_APPS = [
     "examples",
     "library",
     "wijkscan",
+    "buurtoverleg",
     "content",
 ]
 
@@ -147,6 +148,9 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+
+# A buurtoverleg is deleted this many days after its last change (manage.py expirebuurtoverleggen).
+BUURTOVERLEG_RETENTION_DAYS = int(os.environ.get("BUURTOVERLEG_RETENTION_DAYS", "365"))
 
 # The public site's own name, used in titles and link previews.
 SITE_NAME = "Wijkverbinder"

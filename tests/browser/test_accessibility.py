@@ -32,6 +32,8 @@ PAGES = [
         "&veiligheid=meestal&verantwoordelijkheid=eigen-groep"
     ),
     "/verbinden/bij-incidenten/",
+    # The buurtoverleg's pages behind its links: tests/browser/test_buurtoverleg.py.
+    "/buurtoverleg/",
 ]
 
 

@@ -4,7 +4,7 @@ from phases.models import Phase
 
 # In dependency order: guidance refers to phases, activity types and publications; examples to
 # guidance.
-FIXTURES = ["phases", "wijkscan", "library", "activities", "examples"]
+FIXTURES = ["phases", "wijkscan", "library", "activities", "examples", "buurtoverleg"]
 
 
 class Command(BaseCommand):

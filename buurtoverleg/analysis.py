@@ -1,0 +1,196 @@
+"""What a team's answers say together: the phases they point to, and where the team differs.
+
+Pure functions over loaded objects (no queries), so the numbers are unit-tested without a database.
+
+Disagreement on a question is 1 minus the share of the most common answer among the answers that
+point to a phase. Answers that point to no phase ("weet ik niet") are left out: not knowing is not
+disagreeing. 0 means everyone who knows gave the same answer; two people with two different answers
+give 0.5; ten people spread 4/3/3 give 0.6. A question with fewer than two such answers has no
+disagreement (None).
+"""
+
+from collections import Counter
+from dataclasses import dataclass, field
+
+from wijkscan.scoring import score
+
+# The questions shown under "hierover verschillen jullie van mening".
+TOP_DISAGREEMENTS = 3
+
+
+@dataclass(frozen=True)
+class Participant:
+    """One response as the analysis needs it: the role (or None) and the (question, answer)s."""
+
+    role: object
+    chosen: list
+
+
+@dataclass(frozen=True)
+class PhaseCount:
+    phase: object
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class AnswerCount:
+    answer: object
+    count: int
+    share: float
+
+
+@dataclass(frozen=True)
+class RoleAnswers:
+    role: object
+    answers: list[AnswerCount]
+
+
+@dataclass
+class QuestionSpread:
+    question: object
+    answers: list[AnswerCount]
+    answered: int
+    disagreement: float | None
+    by_role: list[RoleAnswers] = field(default_factory=list)
+    roles_differ: bool = False
+
+    @property
+    def disagreement_percent(self):
+        return round(100 * self.disagreement) if self.disagreement is not None else None
+
+
+@dataclass(frozen=True)
+class RolePhases:
+    role: object
+    count: int
+    phases: list[PhaseCount]
+
+
+@dataclass
+class TeamOverview:
+    total: int
+    phases: list[PhaseCount]
+    undecided: int
+    questions: list[QuestionSpread]
+    roles: list[RolePhases]
+
+    @property
+    def disagreements(self):
+        """The questions the team differs on most, most first."""
+        return [q for q in self.questions if q.disagreement][:TOP_DISAGREEMENTS]
+
+    @property
+    def role_differences(self):
+        return [q for q in self.questions if q.roles_differ]
+
+
+def points_to_a_phase(answer):
+    return any(True for _weight in answer.weights.all())
+
+
+def disagreement(counts):
+    """1 minus the most common answer's share of `counts` ({answer: n}); None under two answers."""
+    total = sum(counts.values())
+    if total < 2:
+        return None
+    return 1 - max(counts.values()) / total
+
+
+def _answer_counts(question, counter):
+    total = sum(counter.values())
+    return [
+        AnswerCount(answer, counter[answer.pk], counter[answer.pk] / total if total else 0.0)
+        for answer in question.answers.all()
+    ]
+
+
+def _modal(counter):
+    """The most common answers (several when tied) of a Counter."""
+    if not counter:
+        return set()
+    top = max(counter.values())
+    return {key for key, count in counter.items() if count == top}
+
+
+def phase_distribution(participants, phases):
+    """How many answer sets point to each phase (in phase order), and how many to none."""
+    counter = Counter()
+    undecided = 0
+    for participant in participants:
+        phase = score(participant.chosen, phases).phase
+        if phase is None:
+            undecided += 1
+        else:
+            counter[phase.pk] += 1
+    total = len(participants)
+    return (
+        [PhaseCount(p, counter[p.pk], counter[p.pk] / total if total else 0.0) for p in phases],
+        undecided,
+    )
+
+
+def _role_key(role):
+    return (role is None, getattr(role, "position", 0), getattr(role, "pk", 0))
+
+
+def spread(question, participants):
+    """The answers given to one question, its disagreement, and the answers per role."""
+    answers = {answer.pk: answer for answer in question.answers.all()}
+    all_counts = Counter()
+    known = Counter()
+    per_role = {}
+    for participant in participants:
+        for asked, answer in participant.chosen:
+            if asked.pk != question.pk or answer.pk not in answers:
+                continue
+            all_counts[answer.pk] += 1
+            role_counter = per_role.setdefault(participant.role, Counter())
+            role_counter[answer.pk] += 1
+            if points_to_a_phase(answers[answer.pk]):
+                known[answer.pk] += 1
+    by_role = [
+        RoleAnswers(role, [a for a in _answer_counts(question, counter) if a.count])
+        for role, counter in sorted(per_role.items(), key=lambda item: _role_key(item[0]))
+    ]
+    modal_known = [
+        _modal(Counter({k: n for k, n in counter.items() if points_to_a_phase(answers[k])}))
+        for role, counter in per_role.items()
+        if role is not None
+    ]
+    modal_known = [modal for modal in modal_known if modal]
+    roles_differ = any(
+        not (first & second)
+        for index, first in enumerate(modal_known)
+        for second in modal_known[index + 1 :]
+    )
+    return QuestionSpread(
+        question=question,
+        answers=_answer_counts(question, all_counts),
+        answered=sum(all_counts.values()),
+        disagreement=disagreement(known),
+        by_role=by_role,
+        roles_differ=roles_differ,
+    )
+
+
+def overview(questions, phases, participants):
+    """Everything the team overview shows; questions ordered by disagreement, most first."""
+    phase_counts, undecided = phase_distribution(participants, phases)
+    spreads = [spread(question, participants) for question in questions]
+    order = {question.pk: index for index, question in enumerate(questions)}
+    spreads.sort(key=lambda s: (-(s.disagreement or 0), order[s.question.pk]))
+    roles = {}
+    for participant in participants:
+        roles.setdefault(participant.role, []).append(participant)
+    role_phases = []
+    for role, members in sorted(roles.items(), key=lambda item: _role_key(item[0])):
+        counts, _undecided = phase_distribution(members, phases)
+        role_phases.append(RolePhases(role, len(members), [c for c in counts if c.count]))
+    return TeamOverview(
+        total=len(participants),
+        phases=phase_counts,
+        undecided=undecided,
+        questions=spreads,
+        roles=role_phases,
+    )

@@ -1,0 +1,122 @@
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from buurtoverleg.models import Overleg, ParticipantRole, PlanItem
+from wijkscan.forms import ScanForm
+
+# Keys a POSTed participant form may carry besides the questions and the form's own fields.
+FORM_KEYS = {"csrfmiddlewaretoken"}
+
+
+class StartForm(forms.Form):
+    name = forms.CharField(
+        label=_("Name of the buurtoverleg"),
+        help_text=_("For example the neighbourhood and the month: “Overvecht-Noord, maart”."),
+        max_length=100,
+        error_messages={"required": _("Please give the buurtoverleg a name.")},
+    )
+
+
+class ParticipantForm(ScanForm):
+    """The wijkscan's questions (all required: each has a 'weet ik niet'), a role and a line.
+
+    It is the wijkscan's own ScanForm, so the questions, answers and checks are the same; the
+    form's CSRF token is the one extra key it accepts.
+    """
+
+    def __init__(self, questions, *args, data=None, **kwargs):
+        if data is not None:
+            data = data.copy()
+            for key in FORM_KEYS:
+                data.pop(key, None)
+        super().__init__(questions, *args, data=data, require_all=True, **kwargs)
+        roles = ParticipantRole.objects.all()
+        self.fields["role"] = forms.ModelChoiceField(
+            roles,
+            # With no roles in the database (editors removed them all), nobody is kept out.
+            required=roles.exists(),
+            label=_("Your role"),
+            widget=forms.RadioSelect,
+            empty_label=None,
+            error_messages={
+                "required": _("Please choose your role."),
+                "invalid_choice": _("This role is not one of the choices; choose again."),
+            },
+        )
+        self.fields["observation"] = forms.CharField(
+            label=_("What do you see? (optional)"),
+            help_text=_("One line, without names of people."),
+            max_length=280,
+            required=False,
+        )
+
+
+class AgreementForm(forms.ModelForm):
+    class Meta:
+        model = Overleg
+        fields = ["agreed_phase", "dividing_lines", "groups", "places"]
+        labels = {
+            "agreed_phase": _("Which phase do you agree the neighbourhood is in?"),
+            "dividing_lines": _("Dividing lines: between whom does it chafe?"),
+            "groups": _("Groups involved"),
+            "places": _("Places"),
+        }
+        help_texts = {
+            "dividing_lines": _("E.g. old and new residents, young and old, tenants and owners."),
+            "groups": _("Describe groups, never individual people."),
+            "places": _("Streets, squares, buildings where it happens or could happen."),
+        }
+        widgets = {
+            "agreed_phase": forms.RadioSelect,
+            "dividing_lines": forms.Textarea(attrs={"rows": 3}),
+            "groups": forms.Textarea(attrs={"rows": 3}),
+            "places": forms.Textarea(attrs={"rows": 3}),
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["agreed_phase"].empty_label = None
+        self.fields["agreed_phase"].label_from_instance = lambda p: f"{p.name}: {p.current_quote}"
+        self.fields["agreed_phase"].required = True
+        self.fields["agreed_phase"].error_messages["required"] = _("Please choose a phase.")
+
+
+class PlanChoiceForm(forms.Form):
+    guidances = forms.ModelMultipleChoiceField(
+        queryset=None,
+        label=_("Activities to add to the plan"),
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Choose at least one activity.")},
+    )
+
+    def __init__(self, guidances, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["guidances"].queryset = guidances
+        self.fields["guidances"].label_from_instance = lambda g: g.activity_type.name
+
+
+class PlanItemForm(forms.ModelForm):
+    class Meta:
+        model = PlanItem
+        fields = ["goal", "who", "partners", "date", "measure", "checked_tips"]
+        labels = {
+            "goal": _("Goal"),
+            "who": _("Who does what"),
+            "partners": _("Partners"),
+            "date": _("Date"),
+            "measure": _("How do we know it works?"),
+            "checked_tips": _("Checklist: what we have taken care of"),
+        }
+        widgets = {
+            "goal": forms.Textarea(attrs={"rows": 2}),
+            "who": forms.Textarea(attrs={"rows": 3}),
+            "partners": forms.Textarea(attrs={"rows": 2}),
+            "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "measure": forms.Textarea(attrs={"rows": 2}),
+            "checked_tips": forms.CheckboxSelectMultiple,
+        }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["checked_tips"].queryset = self.instance.guidance.tips.all()
+        self.fields["checked_tips"].label_from_instance = lambda tip: tip.text

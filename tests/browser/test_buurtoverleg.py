@@ -1,0 +1,208 @@
+"""The buurtoverleg in a real browser: with htmx and polling, as plain forms without JavaScript,
+and axe-core on each of its pages in both languages at phone and desktop width."""
+
+import re
+
+import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from activities.models import Guidance
+from buurtoverleg.models import Overleg, ParticipantRole, PlanItem, Response, ResponseAnswer
+from buurtoverleg.tokens import new_token, token_hash
+from phases.models import Phase
+from tests.browser.test_accessibility import AXE_OPTIONS
+from wijkscan.models import ScanQuestion
+
+pytestmark = pytest.mark.browser
+
+
+WORDS = {
+    "nl": ("Naam van het buurtoverleg", "Starten en de links krijgen", "Bewaar deze link"),
+    "en": ("Name of the buurtoverleg", "Start and get the links", "Save this link"),
+}
+
+
+def _start(page, base, language="nl"):
+    label, button, heading = WORDS[language]
+    page.goto(f"{base}{'/en' if language == 'en' else ''}/buurtoverleg/")
+    page.get_by_label(label).fill("Overvecht-Noord, maart")
+    page.get_by_role("button", name=button).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    manage = page.locator(".save-link .link-box a").get_attribute("href")
+    participant = page.locator("section .link-box").inner_text().strip()
+    return manage, participant
+
+
+def _first_answers():
+    return {q.slug: q.answers.all()[0] for q in ScanQuestion.objects.for_scan()}
+
+
+def test_the_whole_flow_with_javascript(page, browser, seeded_server):
+    base = seeded_server.url
+    manage, participant = _start(page, base)
+    page.get_by_role("link", name="Naar het overzicht").click()
+    expect(page.locator("#live h2")).to_have_text("0 deelnemers hebben geantwoord")
+
+    phone = browser.new_page()
+    phone.goto(participant)
+    phone.evaluate("window.__sameDocument = true")
+    phone.get_by_role("link", name="Start: één vraag per keer").click()
+    answers = _first_answers()
+    for number, answer in enumerate(answers.values(), 1):
+        expect(phone.get_by_role("heading", level=1)).to_have_text(
+            f"Vraag {number} van {len(answers)}"
+        )
+        phone.get_by_label(answer.text_nl, exact=True).check()
+        last = number == len(answers)
+        phone.get_by_role(
+            "button", name="Laatste stap: jouw rol" if last else "Volgende vraag"
+        ).click()
+    expect(phone.get_by_role("heading", level=1)).to_have_text("Jouw rol, en dan versturen")
+    assert phone.evaluate("window.__sameDocument === true"), "a step replaced the whole page"
+    phone.get_by_label("Wijkagent", exact=True).check()
+    phone.get_by_label("Wat zie jij? (mag je overslaan)").fill("Veel jongeren op het plein")
+    phone.get_by_role("button", name="Verstuur mijn antwoorden").click()
+    expect(
+        phone.get_by_role("heading", level=2, name="Bedankt, je antwoorden zijn binnen")
+    ).to_be_visible()
+    expect(phone).to_have_url(re.compile(r"/buurtoverleg/d/[\w-]{43}/[\w-]{43}/\?opgeslagen=1$"))
+    phone.close()
+
+    # The overview polls (every 10 s) and shows the new answer without a reload.
+    expect(page.locator("#live h2")).to_have_text("1 deelnemer heeft geantwoord", timeout=25_000)
+    expect(page.locator("#live")).to_contain_text("Veel jongeren op het plein")
+
+    page.get_by_role("link", name="Leg de afspraken vast").click()
+    page.get_by_label(re.compile("^Spanning: ")).check()
+    page.get_by_label("Plekken").fill("Het winkelplein")
+    page.get_by_role("button", name="Opslaan en activiteiten kiezen").click()
+    first = Guidance.objects.published().filter(phase__slug="bij-spanningen").for_phase_page()[0]
+    page.get_by_label(first.activity_type.name_nl, exact=True).check()
+    page.get_by_role("button", name="Toevoegen aan het plan").click()
+    page.get_by_role("link", name=f"{first.activity_type.name_nl} invullen").click()
+    page.get_by_label("Doel").fill("Elkaar leren kennen")
+    page.get_by_role("button", name="Opslaan").click()
+    expect(page.locator(".plan-items")).to_contain_text("Elkaar leren kennen")
+    expect(page.locator(".plan-agreement")).to_contain_text("Het winkelplein")
+    pdf_path = page.get_by_role("link", name="Download het plan als pdf").get_attribute("href")
+    pdf = page.request.get(f"{base}{pdf_path}")
+    assert pdf.headers["content-type"] == "application/pdf"
+    assert manage in page.url
+
+
+def test_the_whole_flow_without_javascript(browser, seeded_server):
+    context = browser.new_context(java_script_enabled=False)
+    page = context.new_page()
+    base = seeded_server.url
+    _start(page, base, "en")
+    page.get_by_role("link", name="Go to the overview").click()
+    overview = page.url
+    participant = page.locator("#invite .link-box").inner_text().strip()
+
+    assert "/en/buurtoverleg/d/" in participant
+    page.goto(participant)
+    page.locator("#q-role").get_by_label("Neighbourhood police officer", exact=True).check()
+    for slug, answer in _first_answers().items():
+        page.locator(f"#q-{slug}").get_by_label(answer.text_en, exact=True).check()
+    page.get_by_role("button", name="Send my answers").click()
+    expect(
+        page.get_by_role("heading", level=2, name="Thank you, your answers are in")
+    ).to_be_visible()
+    edit = page.url.split("?")[0]
+
+    page.goto(edit)
+    page.locator("#q-role").get_by_label("School", exact=True).check()
+    page.get_by_role("button", name="Save my changes").click()
+    assert Response.objects.get().role.name_en == "School"
+
+    page.goto(overview)
+    expect(page.locator("#live h2")).to_have_text("1 participant has answered")
+    page.get_by_role("link", name="Record what you agree on").click()
+    page.get_by_label(re.compile("^Calm: ")).check()
+    page.get_by_role("button", name="Save and choose activities").click()
+    expect(page.get_by_role("heading", level=2, name="Add activities")).to_be_visible()
+    context.close()
+
+
+@pytest.fixture
+def overleg_pages(seeded_server):
+    """One buurtoverleg with answers, an agreement and a plan item; the paths of all its pages."""
+    manage_token = new_token()
+    phase = Phase.objects.get(slug="bij-spanningen")
+    overleg = Overleg.objects.create(
+        name="Overvecht-Noord, maart",
+        manage_token_hash=token_hash(manage_token),
+        participant_token=new_token(),
+        agreed_phase=phase,
+        dividing_lines="Oude en nieuwe bewoners",
+        places="Het winkelplein",
+    )
+    roles = list(ParticipantRole.objects.all())
+    questions = list(ScanQuestion.objects.for_scan())
+    edit_token = new_token()
+    for number in range(4):
+        response = Response.objects.create(
+            overleg=overleg,
+            edit_token_hash=token_hash(edit_token) if number == 0 else token_hash(new_token()),
+            role=roles[number % len(roles)],
+            observation=f"Wat ik zie, nummer {number}",
+        )
+        ResponseAnswer.objects.bulk_create(
+            ResponseAnswer(response=response, question=q, answer=q.answers.all()[number % 3])
+            for q in questions
+        )
+    guidance = Guidance.objects.published().filter(phase=phase).first()
+    item = PlanItem.objects.create(overleg=overleg, guidance=guidance, goal="Elkaar leren kennen")
+    manage = f"/buurtoverleg/b/{manage_token}/"
+    participant = f"/buurtoverleg/d/{overleg.participant_token}/"
+    answers = "&".join(f"{q.slug}={q.answers.all()[0].slug}" for q in questions)
+    return [
+        "/buurtoverleg/",
+        manage,
+        f"{manage}afspraken/",
+        f"{manage}plan/",
+        f"{manage}plan/{item.pk}/",
+        f"{manage}verwijderen/",
+        participant,
+        f"{participant}?stap=2&{answers.split('&')[0]}",
+        f"{participant}afronden/?{answers}",
+        f"{participant}{edit_token}/?opgeslagen=1",
+        f"{participant}plan/",
+    ]
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_buurtoverleg_pages_have_no_axe_violations(
+    page, seeded_server, overleg_pages, prefix, width
+):
+    axe = Axe()
+    page.set_viewport_size({"width": width, "height": 900})
+    reports = []
+    for path in overleg_pages:
+        page.goto(f"{seeded_server.url}{prefix}{path}")
+        assert page.locator("h1").count() == 1, path
+        results = axe.run(page, options=AXE_OPTIONS)
+        if results.violations_count:
+            reports.append(f"{prefix}{path} at {width}px:\n{results.generate_report()}")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            reports.append(f"{prefix}{path} at {width}px scrolls sideways by {overflow}px")
+
+    assert not reports, "\n\n".join(reports)
+
+
+def test_the_created_page_and_a_fresh_form_have_no_axe_violations(page, seeded_server):
+    axe = Axe()
+    page.set_viewport_size({"width": 375, "height": 900})
+    _start(page, seeded_server.url)
+    created = axe.run(page, options=AXE_OPTIONS)
+    page.goto(f"{seeded_server.url}/en/buurtoverleg/")
+    page.get_by_role("button", name="Start and get the links").click()  # empty name: 400
+    errors = axe.run(page, options=AXE_OPTIONS)
+
+    assert created.violations_count == 0, created.generate_report()
+    assert errors.violations_count == 0, errors.generate_report()

@@ -1,0 +1,179 @@
+"""The team overview's numbers, on plain objects: no database, no network."""
+
+from dataclasses import dataclass, field
+
+import pytest
+
+from buurtoverleg.analysis import Participant, disagreement, overview
+
+
+class Related(list):
+    def all(self):
+        return self
+
+
+@dataclass(frozen=True)
+class Phase:
+    pk: int
+    name: str
+
+
+@dataclass(frozen=True)
+class Weight:
+    phase_id: int
+    points: int
+
+
+@dataclass(eq=False)
+class Answer:
+    pk: int
+    slug: str
+    weights: Related = field(default_factory=Related)
+
+
+@dataclass(eq=False)
+class Question:
+    pk: int
+    slug: str
+    answers: Related
+
+
+@dataclass(frozen=True)
+class Role:
+    pk: int
+    name: str
+    position: int
+
+
+RUST, SPANNING = Phase(1, "Rust"), Phase(3, "Spanning")
+PHASES = [RUST, Phase(2, "Ongemak"), SPANNING, Phase(4, "Incidenten")]
+
+
+def _question(pk, slug):
+    calm = Answer(pk * 10 + 1, "rustig", Related([Weight(RUST.pk, 3)]))
+    tense = Answer(pk * 10 + 2, "gespannen", Related([Weight(SPANNING.pk, 3)]))
+    unknown = Answer(pk * 10 + 3, "weet-niet")
+    return Question(pk, slug, Related([calm, tense, unknown]))
+
+
+CONTACT, SFEER, INCIDENTEN = (
+    _question(1, "contact"),
+    _question(2, "sfeer"),
+    _question(3, "incidenten"),
+)
+QUESTIONS = [CONTACT, SFEER, INCIDENTEN]
+AGENT, SCHOOL = Role(1, "Wijkagent", 1), Role(2, "School", 2)
+
+
+def _answers(role=None, **chosen):
+    """A participant: `contact="rustig"` etc., by answer slug."""
+    pairs = []
+    for question in QUESTIONS:
+        if question.slug in chosen:
+            answer = next(a for a in question.answers.all() if a.slug == chosen[question.slug])
+            pairs.append((question, answer))
+    return Participant(role, pairs)
+
+
+def test_disagreement_is_one_minus_the_share_of_the_most_common_answer():
+    assert disagreement({"a": 5}) == 0
+    assert disagreement({"a": 1, "b": 1}) == pytest.approx(0.5)
+    assert disagreement({"a": 4, "b": 3, "c": 3}) == pytest.approx(0.6)
+
+
+def test_disagreement_needs_at_least_two_answers():
+    assert disagreement({}) is None
+    assert disagreement({"a": 1}) is None
+
+
+def test_two_participants_who_differ_split_the_phases_and_top_the_disagreements():
+    calm = _answers(contact="rustig", sfeer="rustig", incidenten="rustig")
+    tense = _answers(contact="rustig", sfeer="gespannen", incidenten="gespannen")
+
+    team = overview(QUESTIONS, PHASES, [calm, tense])
+
+    assert team.total == 2
+    assert [(c.phase.name, c.count) for c in team.phases] == [
+        ("Rust", 1),
+        ("Ongemak", 0),
+        ("Spanning", 1),
+        ("Incidenten", 0),
+    ]
+    assert [s.question.slug for s in team.disagreements] == ["sfeer", "incidenten"]
+    assert [s.question.slug for s in team.questions] == ["sfeer", "incidenten", "contact"]
+    assert team.questions[0].disagreement == pytest.approx(0.5)
+    assert team.questions[-1].disagreement == 0
+
+
+def test_ten_participants_order_the_questions_by_how_much_they_differ():
+    participants = (
+        # contact: 9 rustig, 1 gespannen -> 0.1; sfeer: 5/5 -> 0.5; incidenten: 7/3 -> 0.3
+        [_answers(contact="rustig", sfeer="rustig", incidenten="rustig")] * 5
+        + [_answers(contact="rustig", sfeer="gespannen", incidenten="rustig")] * 2
+        + [_answers(contact="rustig", sfeer="gespannen", incidenten="gespannen")] * 2
+        + [_answers(contact="gespannen", sfeer="gespannen", incidenten="gespannen")]
+    )
+
+    team = overview(QUESTIONS, PHASES, participants)
+
+    assert [(s.question.slug, round(s.disagreement, 2)) for s in team.questions] == [
+        ("sfeer", 0.5),
+        ("incidenten", 0.3),
+        ("contact", 0.1),
+    ]
+    counts = {c.phase.name: c.count for c in team.phases}
+    # 5 all-calm and 2 mostly-calm sets point to rust; 2 mostly-tense and 1 all-tense to spanning.
+    assert counts == {"Rust": 7, "Ongemak": 0, "Spanning": 3, "Incidenten": 0}
+    sfeer = team.questions[0]
+    assert [(a.answer.slug, a.count) for a in sfeer.answers] == [
+        ("rustig", 5),
+        ("gespannen", 5),
+        ("weet-niet", 0),
+    ]
+
+
+def test_dont_know_is_not_disagreement_and_an_all_dont_know_set_points_to_no_phase():
+    knows = _answers(contact="rustig", sfeer="rustig")
+    does_not_know = _answers(contact="weet-niet", sfeer="weet-niet")
+
+    team = overview(QUESTIONS, PHASES, [knows, does_not_know, knows])
+
+    contact = next(s for s in team.questions if s.question.slug == "contact")
+    assert contact.answered == 3
+    assert contact.disagreement == 0
+    assert team.disagreements == []
+    assert team.undecided == 1
+
+
+def test_roles_that_see_different_things_are_named_per_question():
+    agent = _answers(AGENT, contact="rustig", incidenten="gespannen")
+    school = _answers(SCHOOL, contact="rustig", incidenten="rustig")
+
+    team = overview(QUESTIONS, PHASES, [agent, school, school])
+
+    assert [s.question.slug for s in team.role_differences] == ["incidenten"]
+    incidenten = team.role_differences[0]
+    assert [
+        (g.role.name, [(a.answer.slug, a.count) for a in g.answers]) for g in incidenten.by_role
+    ] == [
+        ("Wijkagent", [("gespannen", 1)]),
+        ("School", [("rustig", 2)]),
+    ]
+
+
+def test_roles_that_agree_on_a_question_are_not_a_difference():
+    team = overview(
+        QUESTIONS,
+        PHASES,
+        [_answers(AGENT, contact="rustig"), _answers(SCHOOL, contact="rustig")],
+    )
+
+    assert team.role_differences == []
+
+
+def test_no_participants_gives_an_empty_overview():
+    team = overview(QUESTIONS, PHASES, [])
+
+    assert team.total == 0
+    assert all(c.count == 0 and c.share == 0 for c in team.phases)
+    assert team.disagreements == []
