@@ -26,6 +26,8 @@ urlpatterns += i18n_patterns(
     path("", include("activities.urls")),
     path("", include("library.urls")),
     path("", include("wijkscan.urls")),
+    path("", include("examples.urls")),
+    path("", include("search.urls")),
     prefix_default_language=False,
 )
 
