@@ -182,6 +182,7 @@ class PracticeExample(models.Model):
                 violation_error_message=_("This slug is the address of another page; choose another."),
             ),
         ]
+        # GIN on PostgreSQL; SQLite makes these plain (unused, harmless) indexes.
         indexes = [
             GinIndex(fields=["search_nl"], name="example_search_nl"),
             GinIndex(fields=["search_en"], name="example_search_en"),

@@ -6,19 +6,6 @@ import django.db.models.deletion
 from django.db import migrations, models
 
 
-class PostgresOnlyAddIndex(migrations.AddIndex):
-    """A GIN index on the search vectors: built on PostgreSQL, skipped elsewhere (SQLite has no
-    GIN); the migration state holds it everywhere, as the model does."""
-
-    def database_forwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_forwards(app_label, schema_editor, from_state, to_state)
-
-    def database_backwards(self, app_label, schema_editor, from_state, to_state):
-        if schema_editor.connection.vendor == "postgresql":
-            super().database_backwards(app_label, schema_editor, from_state, to_state)
-
-
 def fill_search_vectors(apps, schema_editor):
     """Vectors for the examples already there (name, organisation, place, description); the
     guidance words follow at the next save or `manage.py updatesearch`."""
@@ -196,11 +183,11 @@ class Migration(migrations.Migration):
             name='settings',
             field=models.ManyToManyField(blank=True, related_name='examples', to='examples.setting', verbose_name='settings'),
         ),
-        PostgresOnlyAddIndex(
+        migrations.AddIndex(
             model_name='practiceexample',
             index=django.contrib.postgres.indexes.GinIndex(fields=['search_nl'], name='example_search_nl'),
         ),
-        PostgresOnlyAddIndex(
+        migrations.AddIndex(
             model_name='practiceexample',
             index=django.contrib.postgres.indexes.GinIndex(fields=['search_en'], name='example_search_en'),
         ),

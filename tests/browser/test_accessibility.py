@@ -32,6 +32,14 @@ PAGES = [
         "&veiligheid=meestal&verantwoordelijkheid=eigen-groep"
     ),
     "/verbinden/bij-incidenten/",
+    "/voorbeelden/",
+    "/voorbeelden/?fase=bij-ongemak&activiteit=dialoog&q=boeken",
+    "/voorbeelden/?q=bestaat-echt-niet",
+    "/voorbeelden/mensenbieb/",
+    "/voorbeelden/delen/",
+    "/voorbeelden/delen/bedankt/",
+    "/zoeken/?q=buren",
+    "/zoeken/",
 ]
 
 
