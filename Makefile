@@ -44,6 +44,7 @@ seed: $(VENV)/.installed-run
 
 bench: $(VENV)/.installed-test
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
+	$(TEST_ENV) $(BIN)/python benchmarks/search.py
 
 checkcontent: $(VENV)/.installed-run
 	$(DEV_ENV) $(MANAGE) checkcontent

@@ -76,7 +76,22 @@ class SettingAdmin(_NamedChoiceAdmin):
 class SubmissionAdminForm(forms.ModelForm):
     class Meta:
         model = ExampleSubmission
-        exclude = ["status"]
+        fields = [
+            "name",
+            "organisation",
+            "place",
+            "province",
+            "phases",
+            "activity_types",
+            "dividing_lines",
+            "target_group",
+            "description",
+            "what_worked",
+            "what_did_not_work",
+            "website",
+            "email",
+            "rejection_reason",
+        ]
 
     def clean(self):
         cleaned = super().clean()
@@ -127,10 +142,8 @@ class ExampleSubmissionAdmin(admin.ModelAdmin):
     @admin.display(description=_("published example"))
     def published_example(self, obj):
         if not obj.example_id:
-            return "–"
-        return format_html(
-            '<a href="{}">{}</a>', obj.example.get_absolute_url(), obj.example.name
-        )
+            return "-"
+        return format_html('<a href="{}">{}</a>', obj.example.get_absolute_url(), obj.example.name)
 
     def response_change(self, request, obj):
         undecided = obj.status == ExampleSubmission.Status.NEW

@@ -76,7 +76,7 @@ class ExampleFilterForm(forms.Form):
 
 
 class SubmissionForm(forms.ModelForm):
-    """"Deel jouw praktijkvoorbeeld": what a resident or professional tells us about their project.
+    """ "Deel jouw praktijkvoorbeeld": what a resident or professional tells us about their project.
 
     `homepage` is a honeypot: hidden from people by CSS and from assistive technology, it is left
     empty by people and filled in by most spam robots.

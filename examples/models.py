@@ -12,13 +12,15 @@ RESERVED_SLUGS = ["delen"]
 
 
 class DividingLine(models.Model):
-    """A line between groups that an example bridges: young–old, newcomers–long-time residents…"""
+    """A line between groups that an example bridges: young and old, newcomers and others..."""
 
     slug = models.SlugField(
         _("slug"),
         max_length=60,
         unique=True,
-        help_text=_("Used in the filter's address, e.g. 'jong-oud'. Change it only with good reason."),
+        help_text=_(
+            "Used in the filter's address, e.g. 'jong-oud'. Change it only with good reason."
+        ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     name = models.CharField(_("name"), max_length=100)
@@ -39,7 +41,9 @@ class Setting(models.Model):
         _("slug"),
         max_length=60,
         unique=True,
-        help_text=_("Used in the filter's address, e.g. 'school'. Change it only with good reason."),
+        help_text=_(
+            "Used in the filter's address, e.g. 'school'. Change it only with good reason."
+        ),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     name = models.CharField(_("name"), max_length=100)
@@ -111,7 +115,9 @@ class PracticeExample(models.Model):
     website = models.URLField(
         _("website"),
         blank=True,
-        help_text=_("The page about the project itself; the organisation's home page only if there is none."),
+        help_text=_(
+            "The page about the project itself; the organisation's home page only if there is none."
+        ),
     )
     contact_url = models.URLField(
         _("contact page"),
@@ -179,7 +185,9 @@ class PracticeExample(models.Model):
             models.CheckConstraint(
                 condition=~models.Q(slug__in=RESERVED_SLUGS),
                 name="example_slug_not_reserved",
-                violation_error_message=_("This slug is the address of another page; choose another."),
+                violation_error_message=_(
+                    "This slug is the address of another page; choose another."
+                ),
             ),
         ]
         # GIN on PostgreSQL; SQLite makes these plain (unused, harmless) indexes.
@@ -255,7 +263,9 @@ class ExampleSubmission(models.Model):
     dividing_lines = models.ManyToManyField(
         DividingLine, verbose_name=_("target groups / dividing lines"), related_name="+", blank=True
     )
-    target_group = models.CharField(_("target group, in their own words"), max_length=300, blank=True)
+    target_group = models.CharField(
+        _("target group, in their own words"), max_length=300, blank=True
+    )
     description = models.TextField(_("what they did"))
     what_worked = models.TextField(_("what worked"), blank=True)
     what_did_not_work = models.TextField(_("what did not work"), blank=True)

@@ -97,7 +97,7 @@ def example_detail(request, slug):
 
 @require_http_methods(["GET", "HEAD", "POST"])
 def submit(request):
-    """"Deel jouw praktijkvoorbeeld": stored for an editor to approve or reject."""
+    """ "Deel jouw praktijkvoorbeeld": stored for an editor to approve or reject."""
     if request.method != "POST":
         return render(request, "examples/submission_form.html", {"form": SubmissionForm()})
     form = SubmissionForm(request.POST)

@@ -90,9 +90,11 @@ def _matching(queryset, fields, query, code, *, extra=None):
         condition = Q(vector=search_query)
         if extra is not None:
             condition |= extra(search_query)
-        return queryset.filter(condition).annotate(
-            rank=SearchRank(F("vector"), search_query)
-        ).order_by("-rank")
+        return (
+            queryset.filter(condition)
+            .annotate(rank=SearchRank(F("vector"), search_query))
+            .order_by("-rank")
+        )
     for word, excluded in fulltext.split_words(query):
         condition = _word_condition(fields, word, code)
         if extra is not None:

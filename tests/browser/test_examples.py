@@ -19,7 +19,7 @@ def test_typing_in_the_search_box_updates_the_list_and_the_address(page, seeded_
     search = page.get_by_label("Zoek in de voorbeelden")
     search.press_sequentially("mensenb", delay=30)
 
-    expect(status).to_have_text("1 voorbeeld voor ‘mensenb’")
+    expect(status).to_have_text("1 voorbeeld voor \u2018mensenb\u2019")
     expect(page.locator(".example-card")).to_have_count(1)
     expect(page.get_by_role("link", name="Mensenbieb")).to_be_visible()
     expect(page).to_have_url(re.compile(r"/voorbeelden/\?q=mensenb"))
@@ -78,7 +78,9 @@ def test_sharing_an_example_without_javascript_keeps_what_was_typed(browser, see
     )
 
     page.get_by_role("group", name=re.compile("In welke situatie")).get_by_label("Ongemak").check()
-    page.get_by_role("group", name=re.compile("Wat voor activiteit")).get_by_label("Dialoog").check()
+    page.get_by_role("group", name=re.compile("Wat voor activiteit")).get_by_label(
+        "Dialoog"
+    ).check()
     page.get_by_role("button", name="Verstuur mijn voorbeeld").click()
 
     expect(page.get_by_role("heading", level=1)).to_have_text("Dank je wel voor je voorbeeld")

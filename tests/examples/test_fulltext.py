@@ -18,9 +18,7 @@ postgresql_only = pytest.mark.skipif(
 
 def _found(query, language="nl"):
     with translation.override(language):
-        return sorted(
-            e.name for e in fulltext.matching(PracticeExample.objects.published(), query)
-        )
+        return sorted(e.name for e in fulltext.matching(PracticeExample.objects.published(), query))
 
 
 @postgresql_only

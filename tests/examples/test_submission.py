@@ -56,9 +56,7 @@ def _data(guidance, **overrides):
     }
 
 
-def test_a_shared_example_is_stored_awaiting_moderation_and_the_person_is_thanked(
-    client, guidance
-):
+def test_a_shared_example_is_stored_awaiting_moderation_and_the_person_is_thanked(client, guidance):
     response = client.post(SUBMIT, _data(guidance))
 
     assertRedirects(response, reverse("examples:thanks"))
@@ -85,7 +83,9 @@ def test_a_validation_error_keeps_everything_that_was_typed(client, guidance):
     assertContains(response, "Elke maand koken nieuwe en oude buren", status_code=400)
     assertContains(response, 'value="Kookclub De Pan"', status_code=400)
     assertContains(response, 'value="geen-adres"', status_code=400)
-    assertContains(response, f'value="{guidance.phase.pk}" id="id_phases_0" checked', status_code=400)
+    assertContains(
+        response, f'value="{guidance.phase.pk}" id="id_phases_0" checked', status_code=400
+    )
     assert not ExampleSubmission.objects.exists()
 
 
@@ -133,9 +133,7 @@ def test_another_address_is_not_held_back(client, guidance):
 
 def test_behind_the_proxy_the_right_most_forwarded_address_counts(rf, settings):
     settings.BEHIND_PROXY = True
-    request = rf.post(
-        SUBMIT, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9", REMOTE_ADDR="10.0.0.1"
-    )
+    request = rf.post(SUBMIT, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9", REMOTE_ADDR="10.0.0.1")
 
     assert client_address(request) == "203.0.113.9"
 
@@ -213,7 +211,8 @@ def test_submit_approve_and_the_example_is_public_with_the_local_badge(client, e
     submission.refresh_from_db()
     example = submission.example
     assert submission.status == ExampleSubmission.Status.APPROVED
-    assert example.is_published and example.origin == PracticeExample.Origin.LOCAL
+    assert example.is_published
+    assert example.origin == PracticeExample.Origin.LOCAL
     assert example.shared_on == timezone.localdate()
     assert list(example.guidances.all()) == [guidance]
     assert list(example.dividing_lines.all()) == [line]

@@ -27,9 +27,7 @@ def _names(response):
 
 
 def _count(response, facet, value):
-    match = re.search(
-        rf'id="count-f-{facet}-{value}"[^>]*>(\d+)', response.content.decode()
-    )
+    match = re.search(rf'id="count-f-{facet}-{value}"[^>]*>(\d+)', response.content.decode())
     return int(match.group(1))
 
 
@@ -46,7 +44,9 @@ def matrix():
     jong_oud = DividingLineFactory(slug="jong-oud", name_nl="Jong en oud")
     school = SettingFactory(slug="school", name_nl="School")
     examples = {
-        "a": PracticeExampleFactory(name="Alfa", guidances=[rust_dialoog], dividing_lines=[jong_oud]),
+        "a": PracticeExampleFactory(
+            name="Alfa", guidances=[rust_dialoog], dividing_lines=[jong_oud]
+        ),
         "b": PracticeExampleFactory(name="Bravo", guidances=[rust_helpen, ongemak_dialoog]),
         "c": PracticeExampleFactory(
             name="Charlie", guidances=[ongemak_dialoog], settings=[school], origin="lokaal"
@@ -69,7 +69,8 @@ def test_the_card_names_phase_activity_type_organisation_and_place(client, matri
     card = response.content.decode().split('id="card-bravo"', 1)[1].split("</article>", 1)[0]
     text = " ".join(strip_tags(card).split())
     assert "Stichting Buurt · Utrecht" in text
-    assert "Rust" in text and "Ongemak" in text
+    assert "Rust" in text
+    assert "Ongemak" in text
     assert "Elkaar helpen · Dialoog" in text or "Dialoog · Elkaar helpen" in text
 
 
@@ -143,7 +144,9 @@ def test_a_minus_word_excludes_examples_with_that_word(client, matrix):
 def test_the_live_status_announces_the_number_of_examples(client, matrix):
     response = client.get(LIST, {"fase": "bij-ongemak"})
 
-    assertContains(response, '<p id="example-count" class="example-count" role="status">2 voorbeelden')
+    assertContains(
+        response, '<p id="example-count" class="example-count" role="status">2 voorbeelden'
+    )
 
 
 def test_the_filter_state_is_kept_in_the_form_so_a_shared_link_restores_it(client, matrix):
@@ -163,9 +166,7 @@ def test_without_javascript_the_filters_are_a_get_form_with_a_submit_button(clie
     assert 'hx-trigger="input delay:400ms, submit"' in form
 
 
-def test_htmx_from_the_filter_form_gets_the_results_the_count_and_the_filter_counts(
-    client, matrix
-):
+def test_htmx_from_the_filter_form_gets_the_results_the_count_and_the_filter_counts(client, matrix):
     response = client.get(
         LIST,
         {"fase": "bij-ongemak"},
@@ -255,7 +256,9 @@ def test_filters_and_search_stay_within_a_fixed_query_budget_at_1000_examples(
             LIST, {"q": "tuinieren", "fase": "in-rust", "groep": "jong-oud", "pagina": "3"}
         )
     with django_assert_max_num_queries(14):
-        client.get(LIST, {"q": "tuinieren"}, headers={"HX-Request": "true", "HX-Target": "example-results"})
+        client.get(
+            LIST, {"q": "tuinieren"}, headers={"HX-Request": "true", "HX-Target": "example-results"}
+        )
 
     assert response.status_code == 200
 
@@ -279,7 +282,7 @@ def test_the_detail_page_shows_everything_known_and_the_guidance_it_illustrates(
 
     response = client.get(reverse("examples:detail", kwargs={"slug": example.slug}))
 
-    assertContains(response, "<h1 id=\"page-heading\">Bravo</h1>", html=False)
+    assertContains(response, '<h1 id="page-heading">Bravo</h1>', html=False)
     assertContains(response, "Utrecht (Utrecht)")
     assertContains(response, 'href="https://www.example.org/project"')
     for guidance in example.guidances.all():
@@ -324,3 +327,12 @@ def test_a_local_example_carries_its_badge_and_date(client):
 
     assertContains(response, "Lokaal voorbeeld")
     assertContains(response, '<time datetime="2026-11-20">20 november 2026</time>')
+
+
+def test_published_examples_and_the_list_are_in_the_sitemap_and_drafts_are_not(client, matrix):
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "http://testserver/voorbeelden/" in sitemap
+    assert "http://testserver/voorbeelden/alfa/" in sitemap
+    assert "http://testserver/en/voorbeelden/alfa/" in sitemap
+    assert "/voorbeelden/delta/" not in sitemap

@@ -13,4 +13,6 @@ class Command(BaseCommand):
             self.stdout.write("Not PostgreSQL: the search reads the texts directly; nothing to do.")
             return
         update_search_vectors(PracticeExample.objects.all())
-        self.stdout.write(self.style.SUCCESS(f"{PracticeExample.objects.count()} examples indexed."))
+        self.stdout.write(
+            self.style.SUCCESS(f"{PracticeExample.objects.count()} examples indexed.")
+        )
