@@ -43,6 +43,7 @@ seed: $(VENV)/.installed-run .env
 
 bench: $(VENV)/.installed-test
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
+	$(TEST_ENV) $(BIN)/python benchmarks/search.py
 
 checkcontent: $(VENV)/.installed-run .env
 	$(MANAGE) checkcontent

@@ -1,23 +1,167 @@
-from django.contrib import admin
+from django import forms
+from django.contrib import admin, messages
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 
 from activities.admin import GuidanceAdmin
 from activities.models import Guidance
-from examples.models import PracticeExample
+from examples import moderation
+from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
+
+APPROVE = "_approve"
+REJECT = "_reject"
 
 
 @admin.register(PracticeExample)
 class PracticeExampleAdmin(TranslationAdmin):
-    list_display = ["name", "organisation", "place", "website_link", "is_published"]
-    list_filter = ["is_published", "guidances__phase", "guidances__activity_type"]
+    list_display = [
+        "name",
+        "organisation",
+        "place",
+        "origin",
+        "website_link",
+        "checked_on",
+        "is_published",
+    ]
+    list_filter = [
+        "is_published",
+        "origin",
+        "is_running",
+        "guidances__phase",
+        "guidances__activity_type",
+        "dividing_lines",
+        "settings",
+    ]
     search_fields = ["name", "organisation", "place", "description"]
     prepopulated_fields = {"slug": ["name"]}
     autocomplete_fields = ["guidances"]
+    filter_horizontal = ["dividing_lines", "settings"]
+    fieldsets = [
+        (None, {"fields": ["name", "slug", "description", "is_published"]}),
+        (
+            _("Where and who"),
+            {"fields": ["organisation", "place", "province", "dividing_lines", "settings"]},
+        ),
+        (
+            _("How to reach it, and whether it still runs"),
+            {"fields": ["website", "contact_url", "is_running", "checked_on"]},
+        ),
+        (_("Experience"), {"fields": ["what_worked", "what_did_not_work"]}),
+        (_("Guidance it illustrates"), {"fields": ["guidances"]}),
+        (_("Origin"), {"fields": ["origin", "shared_on"]}),
+    ]
 
     @admin.display(description=_("website"))
     def website_link(self, obj):
         return obj.website_domain
+
+
+class _NamedChoiceAdmin(TranslationAdmin):
+    list_display = ["name", "slug", "position"]
+    list_editable = ["position"]
+    prepopulated_fields = {"slug": ["name"]}
+
+
+@admin.register(DividingLine)
+class DividingLineAdmin(_NamedChoiceAdmin):
+    pass
+
+
+@admin.register(Setting)
+class SettingAdmin(_NamedChoiceAdmin):
+    pass
+
+
+class SubmissionAdminForm(forms.ModelForm):
+    class Meta:
+        model = ExampleSubmission
+        fields = [
+            "name",
+            "organisation",
+            "place",
+            "province",
+            "phases",
+            "activity_types",
+            "dividing_lines",
+            "target_group",
+            "description",
+            "what_worked",
+            "what_did_not_work",
+            "website",
+            "email",
+            "rejection_reason",
+        ]
+
+    def clean(self):
+        cleaned = super().clean()
+        if REJECT in self.data and not (cleaned.get("rejection_reason") or "").strip():
+            self.add_error("rejection_reason", _("Give the reason for rejecting."))
+        return cleaned
+
+
+@admin.register(ExampleSubmission)
+class ExampleSubmissionAdmin(admin.ModelAdmin):
+    """Shared examples: edit what was sent in, then approve (publish) or reject with a reason."""
+
+    form = SubmissionAdminForm
+    list_display = ["name", "place", "submitted_at", "status", "published_example"]
+    list_filter = ["status", "phases", "activity_types"]
+    search_fields = ["name", "place", "organisation", "description"]
+    date_hierarchy = "submitted_at"
+    readonly_fields = ["status", "submitted_at", "decided_at", "language", "published_example"]
+    filter_horizontal = ["phases", "activity_types", "dividing_lines"]
+    fieldsets = [
+        (None, {"fields": ["status", "submitted_at", "decided_at", "published_example"]}),
+        (
+            _("The example"),
+            {
+                "fields": [
+                    "name",
+                    "organisation",
+                    "place",
+                    "province",
+                    "phases",
+                    "activity_types",
+                    "dividing_lines",
+                    "target_group",
+                    "description",
+                    "what_worked",
+                    "what_did_not_work",
+                    "website",
+                    "language",
+                ]
+            },
+        ),
+        (_("For editors only"), {"fields": ["email", "rejection_reason"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return False
+
+    @admin.display(description=_("published example"))
+    def published_example(self, obj):
+        if not obj.example_id:
+            return "-"
+        return format_html('<a href="{}">{}</a>', obj.example.get_absolute_url(), obj.example.name)
+
+    def response_change(self, request, obj):
+        undecided = obj.status == ExampleSubmission.Status.NEW
+        if undecided and APPROVE in request.POST:
+            example = moderation.approve(obj)
+            self.message_user(
+                request,
+                _("Published as “%(name)s”.") % {"name": example.name},
+                messages.SUCCESS,
+            )
+        elif undecided and REJECT in request.POST:
+            moderation.reject(obj, obj.rejection_reason)
+            self.message_user(request, _("Rejected; the submission is kept."), messages.WARNING)
+        return super().response_change(request, obj)
+
+    def render_change_form(self, request, context, *args, obj=None, **kwargs):
+        context["can_decide"] = bool(obj and obj.status == ExampleSubmission.Status.NEW)
+        return super().render_change_form(request, context, *args, obj=obj, **kwargs)
 
 
 class ExampleInline(admin.TabularInline):

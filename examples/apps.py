@@ -1,7 +1,40 @@
 from django.apps import AppConfig
+from django.db.models.signals import m2m_changed, post_save
 from django.utils.translation import gettext_lazy as _
 
 
 class ExamplesConfig(AppConfig):
     name = "examples"
     verbose_name = _("Practice examples")
+
+    def ready(self):
+        # The stored search vectors include the example's guidance, so they are rebuilt both when
+        # an example is saved and when its guidance links change (from either side).
+        from examples.models import PracticeExample
+
+        post_save.connect(_example_saved, sender=PracticeExample, dispatch_uid="example-search")
+        m2m_changed.connect(
+            _guidance_links_changed,
+            sender=PracticeExample.guidances.through,
+            dispatch_uid="example-guidance-search",
+        )
+
+
+def _example_saved(sender, instance, **kwargs):
+    from examples.fulltext import update_search_vectors
+
+    update_search_vectors(sender.objects.filter(pk=instance.pk))
+
+
+def _guidance_links_changed(sender, instance, action, reverse, pk_set, **kwargs):
+    if action not in {"post_add", "post_remove", "post_clear"}:
+        return
+    from examples.fulltext import update_search_vectors
+    from examples.models import PracticeExample
+
+    if not reverse:
+        update_search_vectors(PracticeExample.objects.filter(pk=instance.pk))
+    elif pk_set:
+        update_search_vectors(PracticeExample.objects.filter(pk__in=pk_set))
+    else:  # a guidance's examples were cleared: those rows are gone from the link table already
+        update_search_vectors(PracticeExample.objects.all())

@@ -1,16 +1,98 @@
+from django.contrib.postgres.indexes import GinIndex
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from activities.models import Guidance
 from core.text import domain
+
+# Addresses under /voorbeelden/ that are pages of their own, so no example may take them as slug.
+RESERVED_SLUGS = ["delen"]
+
+
+class DividingLine(models.Model):
+    """A line between groups that an example bridges: young and old, newcomers and others..."""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_(
+            "Used in the filter's address, e.g. 'jong-oud'. Change it only with good reason."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("target group / dividing line")
+        verbose_name_plural = _("target groups / dividing lines")
+
+    def __str__(self):
+        return self.name
+
+
+class Setting(models.Model):
+    """Where an example takes place: a city, a village, a street, a school, a sports club…"""
+
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_(
+            "Used in the filter's address, e.g. 'school'. Change it only with good reason."
+        ),
+    )
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    name = models.CharField(_("name"), max_length=100)
+
+    class Meta:
+        ordering = ["position", "slug"]
+        verbose_name = _("setting")
+        verbose_name_plural = _("settings")
+
+    def __str__(self):
+        return self.name
+
+
+class Province(models.TextChoices):
+    NATIONWIDE = "landelijk", _("Nationwide")
+    DRENTHE = "drenthe", "Drenthe"
+    FLEVOLAND = "flevoland", "Flevoland"
+    FRIESLAND = "friesland", "Fryslân"
+    GELDERLAND = "gelderland", "Gelderland"
+    GRONINGEN = "groningen", "Groningen"
+    LIMBURG = "limburg", "Limburg"
+    NOORD_BRABANT = "noord-brabant", "Noord-Brabant"
+    NOORD_HOLLAND = "noord-holland", "Noord-Holland"
+    OVERIJSSEL = "overijssel", "Overijssel"
+    UTRECHT = "utrecht", "Utrecht"
+    ZEELAND = "zeeland", "Zeeland"
+    ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
 
 
 class PracticeExampleQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
 
+    def for_cards(self):
+        """Examples with what a card shows: phases and activity types, without extra queries."""
+        return self.prefetch_related(
+            models.Prefetch("guidances", queryset=Guidance.objects.published().in_phase_order())
+        )
+
+    def for_detail(self):
+        return self.for_cards().prefetch_related("dividing_lines", "settings")
+
 
 class PracticeExample(models.Model):
     """A project from practice that shows an activity type at work."""
+
+    class Origin(models.TextChoices):
+        CURATED = "redactie", _("Selected by the editors")
+        LOCAL = "lokaal", _("Local example")
 
     slug = models.SlugField(_("slug"), max_length=80, unique=True)
     name = models.CharField(
@@ -20,9 +102,39 @@ class PracticeExample(models.Model):
     place = models.CharField(
         _("place"), max_length=100, blank=True, help_text=_("Town or city, where known.")
     )
+    province = models.CharField(
+        _("province"),
+        max_length=20,
+        choices=Province,
+        blank=True,
+        help_text=_("The province, or 'nationwide' for a project that runs across the country."),
+    )
     description = models.TextField(_("description"))
+    what_worked = models.TextField(_("what worked"), blank=True)
+    what_did_not_work = models.TextField(_("what did not work"), blank=True)
     website = models.URLField(
-        _("website"), blank=True, help_text=_("The organisation's own page about the project.")
+        _("website"),
+        blank=True,
+        help_text=_(
+            "The page about the project itself; the organisation's home page only if there is none."
+        ),
+    )
+    contact_url = models.URLField(
+        _("contact page"),
+        blank=True,
+        help_text=_("Where to reach the organisation: its contact page."),
+    )
+    is_running = models.BooleanField(
+        _("still running"),
+        null=True,
+        blank=True,
+        help_text=_("Leave unknown unless you have checked it; then set the date below."),
+    )
+    checked_on = models.DateField(
+        _("checked on"),
+        null=True,
+        blank=True,
+        help_text=_("The date an editor last checked that the project runs and the links work."),
     )
     guidances = models.ManyToManyField(
         "activities.Guidance",
@@ -31,11 +143,37 @@ class PracticeExample(models.Model):
         blank=True,
         help_text=_("The activity types, per phase, that this example illustrates."),
     )
+    dividing_lines = models.ManyToManyField(
+        DividingLine,
+        verbose_name=_("target groups / dividing lines"),
+        related_name="examples",
+        blank=True,
+    )
+    settings = models.ManyToManyField(
+        Setting, verbose_name=_("settings"), related_name="examples", blank=True
+    )
+    origin = models.CharField(
+        _("origin"),
+        max_length=10,
+        choices=Origin,
+        default=Origin.CURATED,
+        help_text=_("Local examples were shared through the site and approved by an editor."),
+    )
+    shared_on = models.DateField(
+        _("shared on"),
+        null=True,
+        blank=True,
+        help_text=_("For a local example: the date it was approved."),
+    )
     is_published = models.BooleanField(
         _("published"),
         default=False,
         help_text=_("Only published examples are shown on the site. New ones start as drafts."),
     )
+    updated_at = models.DateTimeField(_("updated at"), auto_now=True)
+    # Kept current by examples.search (on save and when the guidance links change).
+    search_nl = SearchVectorField(null=True, editable=False, serialize=False)
+    search_en = SearchVectorField(null=True, editable=False, serialize=False)
 
     objects = PracticeExampleQuerySet.as_manager()
 
@@ -43,11 +181,130 @@ class PracticeExample(models.Model):
         ordering = ["name"]
         verbose_name = _("practice example")
         verbose_name_plural = _("practice examples")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(slug__in=RESERVED_SLUGS),
+                name="example_slug_not_reserved",
+                violation_error_message=_(
+                    "This slug is the address of another page; choose another."
+                ),
+            ),
+        ]
+        # GIN on PostgreSQL; SQLite makes these plain (unused, harmless) indexes.
+        indexes = [
+            GinIndex(fields=["search_nl"], name="example_search_nl"),
+            GinIndex(fields=["search_en"], name="example_search_en"),
+        ]
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("examples:detail", kwargs={"slug": self.slug})
 
     @property
     def website_domain(self):
         """The website's host without 'www.', the way the link names it."""
         return domain(self.website)
+
+    @property
+    def contact_domain(self):
+        return domain(self.contact_url)
+
+    @property
+    def is_local(self):
+        return self.origin == self.Origin.LOCAL
+
+    def phases(self):
+        """The phases this example illustrates, in order, each once (from prefetched guidance)."""
+        seen = {}
+        for guidance in self.guidances.all():
+            seen.setdefault(guidance.phase_id, guidance.phase)
+        return sorted(seen.values(), key=lambda phase: phase.position)
+
+    def activity_types(self):
+        seen = {}
+        for guidance in self.guidances.all():
+            seen.setdefault(guidance.activity_type_id, guidance.activity_type)
+        return sorted(seen.values(), key=lambda activity: (activity.position, activity.slug))
+
+
+class ExampleSubmissionQuerySet(models.QuerySet):
+    def pending(self):
+        return self.filter(status=ExampleSubmission.Status.NEW)
+
+    def decided_before(self, moment):
+        return self.exclude(status=ExampleSubmission.Status.NEW).filter(decided_at__lt=moment)
+
+
+class ExampleSubmission(models.Model):
+    """A practice example shared through the site, waiting for an editor's decision.
+
+    Approving it makes a published PracticeExample; a rejected one is kept with its reason. The
+    e-mail address is for editors only and is erased some months after the decision
+    (`manage.py erasesubmissionemails`).
+    """
+
+    class Status(models.TextChoices):
+        NEW = "new", _("New: waiting for an editor")
+        APPROVED = "approved", _("Approved and published")
+        REJECTED = "rejected", _("Rejected")
+
+    name = models.CharField(_("name of the initiative"), max_length=150)
+    place = models.CharField(_("place"), max_length=100)
+    province = models.CharField(_("province"), max_length=20, choices=Province, blank=True)
+    organisation = models.CharField(_("organisation"), max_length=150, blank=True)
+    phases = models.ManyToManyField(
+        "phases.Phase", verbose_name=_("phases"), related_name="+", blank=True
+    )
+    activity_types = models.ManyToManyField(
+        "activities.ActivityType", verbose_name=_("activity types"), related_name="+", blank=True
+    )
+    dividing_lines = models.ManyToManyField(
+        DividingLine, verbose_name=_("target groups / dividing lines"), related_name="+", blank=True
+    )
+    target_group = models.CharField(
+        _("target group, in their own words"), max_length=300, blank=True
+    )
+    description = models.TextField(_("what they did"))
+    what_worked = models.TextField(_("what worked"), blank=True)
+    what_did_not_work = models.TextField(_("what did not work"), blank=True)
+    website = models.URLField(_("website"), blank=True)
+    email = models.EmailField(
+        _("e-mail address"),
+        blank=True,
+        help_text=_("For editors only, to ask questions. Never shown on the site."),
+    )
+    language = models.CharField(_("language"), max_length=5, default="nl", editable=False)
+    status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.NEW)
+    rejection_reason = models.TextField(
+        _("reason for rejecting"), blank=True, help_text=_("Required when you reject.")
+    )
+    submitted_at = models.DateTimeField(_("submitted at"), auto_now_add=True)
+    decided_at = models.DateTimeField(_("decided at"), null=True, blank=True, editable=False)
+    example = models.OneToOneField(
+        PracticeExample,
+        verbose_name=_("published example"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="submission",
+    )
+
+    objects = ExampleSubmissionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at"]
+        verbose_name = _("shared practice example")
+        verbose_name_plural = _("shared practice examples")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="rejected") | ~models.Q(rejection_reason=""),
+                name="rejected_submission_has_reason",
+                violation_error_message=_("Give the reason for rejecting."),
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.name} ({self.place})"

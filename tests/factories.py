@@ -4,7 +4,7 @@ import factory
 from django.utils.text import slugify
 
 from activities.models import ActivityType, BindingRung, Guidance, Tip
-from examples.models import PracticeExample
+from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
 from library.models import Publication
 from phases.models import Phase
 from wijkscan.models import ScanAnswer, ScanQuestion, ScanWeight
@@ -122,6 +122,16 @@ class PracticeExampleFactory(factory.django.DjangoModelFactory):
         if create and extracted:
             self.guidances.add(*extracted)
 
+    @factory.post_generation
+    def dividing_lines(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.dividing_lines.add(*extracted)
+
+    @factory.post_generation
+    def settings(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.settings.add(*extracted)
+
 
 class PublicationFactory(factory.django.DjangoModelFactory):
     class Meta:
@@ -181,3 +191,48 @@ class ParticipantRoleFactory(factory.django.DjangoModelFactory):
     position = factory.Sequence(lambda n: n)
     name_nl = factory.Sequence(lambda n: f"Rol {n}")
     name_en = factory.Sequence(lambda n: f"Role {n}")
+
+
+class DividingLineFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = DividingLine
+        django_get_or_create = ["slug"]
+
+    name_nl = factory.Sequence(lambda n: f"Groep {n}")
+    name_en = factory.Sequence(lambda n: f"Group {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name_nl))
+    position = factory.Sequence(lambda n: n)
+
+
+class SettingFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Setting
+        django_get_or_create = ["slug"]
+
+    name_nl = factory.Sequence(lambda n: f"Omgeving {n}")
+    name_en = factory.Sequence(lambda n: f"Setting {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name_nl))
+    position = factory.Sequence(lambda n: n)
+
+
+class ExampleSubmissionFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = ExampleSubmission
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Buurtinitiatief {n}")
+    place = "Zwolle"
+    province = "overijssel"
+    description = "We koken elke maand samen met nieuwe en oude buren."
+    what_worked = "Samen boodschappen doen."
+    email = "initiatiefnemer@example.org"
+
+    @factory.post_generation
+    def phases(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.phases.add(*extracted)
+
+    @factory.post_generation
+    def activity_types(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.activity_types.add(*extracted)

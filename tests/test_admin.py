@@ -7,11 +7,14 @@ from pytest_django.asserts import assertContains
 from activities.models import Guidance, Tip
 from buurtoverleg.models import Overleg
 from tests.factories import (
+    DividingLineFactory,
+    ExampleSubmissionFactory,
     GuidanceFactory,
     ParticipantRoleFactory,
     PracticeExampleFactory,
     PublicationFactory,
     ScanAnswerFactory,
+    SettingFactory,
     TipFactory,
 )
 from wijkscan.models import ScanAnswer
@@ -40,6 +43,9 @@ def every_kind_of_row(guidance, admin_user):
     Group.objects.create(name="Redactie")
     ParticipantRoleFactory()
     Overleg.start("Overvecht-Noord, maart")
+    DividingLineFactory()
+    SettingFactory()
+    ExampleSubmissionFactory()
     return guidance
 
 

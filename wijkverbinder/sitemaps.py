@@ -2,6 +2,7 @@ from django.contrib.sitemaps import Sitemap
 from django.urls import reverse
 
 from activities.models import Guidance
+from examples.models import PracticeExample
 from library.models import Publication
 from phases.models import Phase
 
@@ -18,7 +19,13 @@ class PageSitemap(_BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return ["phases:list", "wijkscan:scan", "activities:ladder", "library:list"]
+        return [
+            "phases:list",
+            "wijkscan:scan",
+            "activities:ladder",
+            "library:list",
+            "examples:list",
+        ]
 
     def location(self, item):
         return reverse(item)
@@ -46,9 +53,20 @@ class PublicationSitemap(_BilingualSitemap):
         return Publication.objects.published().for_list()
 
 
+class ExampleSitemap(_BilingualSitemap):
+    priority = 0.5
+
+    def items(self):
+        return PracticeExample.objects.published().order_by("slug")
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 sitemaps = {
     "pages": PageSitemap,
     "phases": PhaseSitemap,
     "guidance": GuidanceSitemap,
     "library": PublicationSitemap,
+    "examples": ExampleSitemap,
 }

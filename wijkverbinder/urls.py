@@ -27,6 +27,8 @@ urlpatterns += i18n_patterns(
     path("", include("library.urls")),
     path("", include("wijkscan.urls")),
     path("", include("buurtoverleg.urls")),
+    path("", include("examples.urls")),
+    path("", include("search.urls")),
     prefix_default_language=False,
 )
 

@@ -34,6 +34,14 @@ PAGES = [
     "/verbinden/bij-incidenten/",
     # The buurtoverleg's pages behind its links: tests/browser/test_buurtoverleg.py.
     "/buurtoverleg/",
+    "/voorbeelden/",
+    "/voorbeelden/?fase=bij-ongemak&activiteit=dialoog&q=boeken",
+    "/voorbeelden/?q=bestaat-echt-niet",
+    "/voorbeelden/mensenbieb/",
+    "/voorbeelden/delen/",
+    "/voorbeelden/delen/bedankt/",
+    "/zoeken/?q=buren",
+    "/zoeken/",
 ]
 
 

@@ -22,3 +22,13 @@ def test_a_publication_lists_its_key_points_one_per_line_without_blank_lines():
 
     assert publication.key_point_list == ["Eerste punt", "Tweede punt"]
     assert Publication(url="https://www.kis.nl/x").url_domain == "kis.nl"
+
+
+@pytest.mark.django_db
+def test_no_example_can_take_the_address_of_the_share_form():
+    from django.db import IntegrityError
+
+    from tests.factories import PracticeExampleFactory
+
+    with pytest.raises(IntegrityError):
+        PracticeExampleFactory(slug="delen")

@@ -1,0 +1,98 @@
+"""The practice-example list: filters from the query string, search, and the count per choice."""
+
+from dataclasses import dataclass
+
+from django.db.models import Count
+
+from activities.models import ActivityType
+from examples import fulltext
+from examples.models import DividingLine, PracticeExample, Setting
+from phases.models import Phase
+
+Link = PracticeExample.guidances.through
+# Filters on the guidance an example illustrates: phase and activity type must hold for the
+# same guidance (dialogue *in* unease, not dialogue somewhere and unease somewhere else).
+GUIDANCE_FILTERS = {"fase": "guidance__phase__slug", "activiteit": "guidance__activity_type__slug"}
+EXAMPLE_FILTERS = {"groep": "dividing_lines__slug", "omgeving": "settings__slug"}
+
+
+def filter_choices():
+    """What the filters offer, each list in the order editors gave it."""
+    return {
+        "phases": list(Phase.objects.for_overview()),
+        "activity_types": list(ActivityType.objects.order_by("position", "slug")),
+        "dividing_lines": list(DividingLine.objects.all()),
+        "settings": list(Setting.objects.all()),
+    }
+
+
+def _links(filters, skip):
+    links = Link.objects.filter(guidance__is_published=True)
+    for name, path in GUIDANCE_FILTERS.items():
+        if name != skip and filters.get(name):
+            links = links.filter(**{f"{path}__in": filters[name]})
+    return links
+
+
+def _filtered(examples, filters, skip=None):
+    """`examples` narrowed by every filter but `skip`: choices within a filter add up (or),
+    filters narrow each other (and)."""
+    for name, path in EXAMPLE_FILTERS.items():
+        if name != skip and filters.get(name):
+            ids = PracticeExample.objects.filter(**{f"{path}__in": filters[name]}).values("pk")
+            examples = examples.filter(pk__in=ids)
+    if skip != "soort" and filters.get("soort"):
+        examples = examples.filter(origin__in=filters["soort"])
+    if any(filters.get(name) for name in GUIDANCE_FILTERS if name != skip):
+        examples = examples.filter(pk__in=_links(filters, skip).values("practiceexample"))
+    return examples
+
+
+def _counts(rows, key):
+    return {row[key]: row["n"] for row in rows if row[key] is not None}
+
+
+def facet_counts(examples, filters):
+    """For each filter, {choice: how many examples are left if it is ticked}, given the others.
+
+    One grouped query per filter, whatever the number of examples.
+    """
+    counts = {}
+    for name, path in GUIDANCE_FILTERS.items():
+        others = _filtered(examples, filters, skip=name).values("pk")
+        rows = (
+            _links(filters, skip=name)
+            .filter(practiceexample__in=others)
+            .values(path)
+            .annotate(n=Count("practiceexample", distinct=True))
+            .order_by()
+        )
+        counts[name] = _counts(rows, path)
+    for name, path in EXAMPLE_FILTERS.items():
+        rows = (
+            _filtered(examples, filters, skip=name)
+            .values(path)
+            .annotate(n=Count("pk", distinct=True))
+            .order_by()
+        )
+        counts[name] = _counts(rows, path)
+    rows = _filtered(examples, filters, skip="soort").values("origin").annotate(n=Count("pk"))
+    counts["soort"] = _counts(rows.order_by(), "origin")
+    return counts
+
+
+@dataclass
+class ExampleSearch:
+    examples: object  # the matching examples, in list order (a queryset)
+    counts: dict
+
+
+def find_examples(*, filters, query):
+    """The published examples that match the filters and the search text, and the facet counts."""
+    examples = PracticeExample.objects.published()
+    if query:
+        examples = fulltext.matching(examples, query)
+    found = _filtered(examples, filters)
+    if query:
+        found = fulltext.ranked(found, query)
+    return ExampleSearch(examples=found.for_cards(), counts=facet_counts(examples, filters))

@@ -1,0 +1,124 @@
+from django.core.paginator import Paginator
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.cache import patch_vary_headers
+from django.utils.translation import get_language
+from django.views.decorators.http import require_http_methods, require_safe
+
+from core.htmx import render_page, wants_fragment
+from examples import spam
+from examples.forms import ExampleFilterForm, SubmissionForm
+from examples.models import PracticeExample
+from examples.selectors import filter_choices, find_examples
+
+PER_PAGE = 12
+RESULTS_TARGET = "example-results"
+
+
+def _facets(form, choices, counts):
+    """Each filter with its choices: value, label, ticked, and how many examples it leaves."""
+    facets = []
+    for name, options in (
+        ("fase", [(p.slug, p.name, p.colour) for p in choices["phases"]]),
+        ("activiteit", [(a.slug, a.name, "") for a in choices["activity_types"]]),
+        ("groep", [(d.slug, d.name, "") for d in choices["dividing_lines"]]),
+        ("omgeving", [(s.slug, s.name, "") for s in choices["settings"]]),
+        ("soort", [(v, label, "") for v, label in PracticeExample.Origin.choices]),
+    ):
+        if not options:
+            continue
+        ticked = set(form.filters().get(name, []))
+        facets.append(
+            {
+                "name": name,
+                "label": form.fields[name].label,
+                "options": [
+                    {
+                        "value": value,
+                        "label": label,
+                        "colour": colour,
+                        "ticked": value in ticked,
+                        "count": counts.get(name, {}).get(value, 0),
+                        "id": f"f-{name}-{value}",
+                    }
+                    for value, label, colour in options
+                ],
+            }
+        )
+    return facets
+
+
+@require_safe
+def example_list(request):
+    """Every published example, filtered and searched through the query string.
+
+    htmx requests from the list's own form get only the results, the live count and the counts
+    per filter choice (swapped out of band), so the field being typed in keeps its focus.
+    """
+    choices = filter_choices()
+    form = ExampleFilterForm(request.GET, **choices)
+    status = 200 if form.is_valid() else 400
+    found = find_examples(filters=form.filters(), query=form.query)
+    page = Paginator(found.examples, PER_PAGE).get_page(request.GET.get("pagina"))
+    context = {
+        "form": form,
+        "facets": _facets(form, choices, found.counts),
+        "page": page,
+        "examples": page.object_list,
+        "previous_url": _page_url(request, page.previous_page_number())
+        if page.has_previous()
+        else None,
+        "next_url": _page_url(request, page.next_page_number()) if page.has_next() else None,
+        "is_filtered": bool(form.query or any(form.filters().values())),
+    }
+    htmx = getattr(request, "htmx", None)
+    if wants_fragment(request) and htmx.target == RESULTS_TARGET:
+        response = render(
+            request, "examples/example_list.html#results_update", context, status=status
+        )
+        patch_vary_headers(response, ["HX-Request"])
+        return response
+    return render_page(request, "examples/example_list.html", context, status=status)
+
+
+def _page_url(request, number):
+    """This list's address with another page number; the first page has none."""
+    query = request.GET.copy()
+    query.pop("pagina", None)
+    if number > 1:
+        query["pagina"] = number
+    return f"{request.path}?{query.urlencode()}"
+
+
+@require_safe
+def example_detail(request, slug):
+    example = get_object_or_404(PracticeExample.objects.published().for_detail(), slug=slug)
+    return render_page(request, "examples/example_detail.html", {"example": example})
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+def submit(request):
+    """ "Deel jouw praktijkvoorbeeld": stored for an editor to approve or reject."""
+    if request.method != "POST":
+        return render(request, "examples/submission_form.html", {"form": SubmissionForm()})
+    form = SubmissionForm(request.POST)
+    if spam.over_limit(request):
+        return render(
+            request,
+            "examples/submission_form.html",
+            {"form": form, "over_limit": True},
+            status=429,
+        )
+    if not form.is_valid():
+        return render(request, "examples/submission_form.html", {"form": form}, status=400)
+    if not form.is_spam:
+        submission = form.save(commit=False)
+        submission.language = get_language() or "nl"
+        submission.save()
+        form.save_m2m()
+    spam.count_submission(request)
+    return redirect("examples:thanks")
+
+
+@require_safe
+def thanks(request):
+    return render(request, "examples/submission_thanks.html", {})

@@ -1,0 +1,341 @@
+import re
+
+import pytest
+from django.urls import reverse
+from django.utils.html import strip_tags
+from pytest_django.asserts import assertContains, assertNotContains
+
+from examples.models import PracticeExample
+from tests.factories import (
+    ActivityTypeFactory,
+    DividingLineFactory,
+    GuidanceFactory,
+    PhaseFactory,
+    PracticeExampleFactory,
+    SettingFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+LIST = "/voorbeelden/"
+
+
+def _names(response):
+    """The names on the example cards, in order."""
+    results = response.content.decode().split('id="example-results"', 1)[1]
+    return re.findall(r'class="example-card__name"><a href="[^"]+">([^<]+)</a>', results)
+
+
+def _count(response, facet, value):
+    match = re.search(rf'id="count-f-{facet}-{value}"[^>]*>(\d+)', response.content.decode())
+    return int(match.group(1))
+
+
+@pytest.fixture
+def matrix():
+    """Two phases, two activity types, three guidances and examples spread over them."""
+    rust = PhaseFactory(slug="in-rust", name_nl="Rust", position=1, colour="green")
+    ongemak = PhaseFactory(slug="bij-ongemak", name_nl="Ongemak", position=2, colour="yellow")
+    dialoog = ActivityTypeFactory(slug="dialoog", name_nl="Dialoog")
+    helpen = ActivityTypeFactory(slug="elkaar-helpen", name_nl="Elkaar helpen")
+    rust_dialoog = GuidanceFactory(phase=rust, activity_type=dialoog)
+    rust_helpen = GuidanceFactory(phase=rust, activity_type=helpen)
+    ongemak_dialoog = GuidanceFactory(phase=ongemak, activity_type=dialoog)
+    jong_oud = DividingLineFactory(slug="jong-oud", name_nl="Jong en oud")
+    school = SettingFactory(slug="school", name_nl="School")
+    examples = {
+        "a": PracticeExampleFactory(
+            name="Alfa", guidances=[rust_dialoog], dividing_lines=[jong_oud]
+        ),
+        "b": PracticeExampleFactory(name="Bravo", guidances=[rust_helpen, ongemak_dialoog]),
+        "c": PracticeExampleFactory(
+            name="Charlie", guidances=[ongemak_dialoog], settings=[school], origin="lokaal"
+        ),
+        "draft": PracticeExampleFactory(name="Delta", guidances=[rust_dialoog], draft=True),
+    }
+    return examples
+
+
+def test_the_list_shows_every_published_example_as_a_card_and_no_drafts(client, matrix):
+    response = client.get(LIST)
+
+    assert response.status_code == 200
+    assert _names(response) == ["Alfa", "Bravo", "Charlie"]
+
+
+def test_the_card_names_phase_activity_type_organisation_and_place(client, matrix):
+    response = client.get(LIST)
+
+    card = response.content.decode().split('id="card-bravo"', 1)[1].split("</article>", 1)[0]
+    text = " ".join(strip_tags(card).split())
+    assert "Stichting Buurt · Utrecht" in text
+    assert "Rust" in text
+    assert "Ongemak" in text
+    assert "Elkaar helpen · Dialoog" in text or "Dialoog · Elkaar helpen" in text
+
+
+def test_phase_and_activity_type_must_hold_for_the_same_guidance(client, matrix):
+    # Bravo is Dialoog in Ongemak and Elkaar helpen in Rust: not Dialoog in Rust.
+    response = client.get(LIST, {"fase": "in-rust", "activiteit": "dialoog"})
+
+    assert _names(response) == ["Alfa"]
+
+
+def test_choices_within_a_filter_add_up_and_filters_narrow_each_other(client, matrix):
+    both_phases = client.get(LIST, {"fase": ["in-rust", "bij-ongemak"]})
+    narrowed = client.get(LIST, {"fase": ["in-rust", "bij-ongemak"], "omgeving": "school"})
+
+    assert _names(both_phases) == ["Alfa", "Bravo", "Charlie"]
+    assert _names(narrowed) == ["Charlie"]
+
+
+@pytest.mark.parametrize(
+    ("params", "names"),
+    [
+        ({"groep": "jong-oud"}, ["Alfa"]),
+        ({"omgeving": "school"}, ["Charlie"]),
+        ({"soort": "lokaal"}, ["Charlie"]),
+        ({"soort": "redactie"}, ["Alfa", "Bravo"]),
+    ],
+)
+def test_each_filter_narrows_the_list(client, matrix, params, names):
+    assert _names(client.get(LIST, params)) == names
+
+
+def test_each_choice_shows_how_many_examples_it_would_leave(client, matrix):
+    response = client.get(LIST, {"activiteit": "dialoog"})
+
+    # With Dialoog ticked: Rust leaves Alfa; Ongemak leaves Bravo and Charlie.
+    assert _count(response, "fase", "in-rust") == 1
+    assert _count(response, "fase", "bij-ongemak") == 2
+    # Counts within the ticked filter ignore its own choice: ticking Rust as well adds Alfa
+    # and Bravo to Ongemak's two, it does not narrow them.
+    assert _count(response, "activiteit", "elkaar-helpen") == 1
+    with_ongemak = client.get(LIST, {"fase": "bij-ongemak"})
+    assert _count(with_ongemak, "fase", "in-rust") == 2
+    assert _count(response, "groep", "jong-oud") == 1
+
+
+def test_a_choice_that_leaves_nothing_is_marked_as_such(client, matrix):
+    response = client.get(LIST, {"omgeving": "school"})
+
+    assert _count(response, "groep", "jong-oud") == 0
+    assertContains(response, 'class="facet__count facet__count--none" id="count-f-groep-jong-oud"')
+
+
+def test_free_text_search_finds_words_in_name_organisation_place_and_description(client, matrix):
+    PracticeExampleFactory(name="Echo", place="Zwolle", description_nl="Samen koken met buren.")
+
+    assert _names(client.get(LIST, {"q": "zwolle"})) == ["Echo"]
+    assert _names(client.get(LIST, {"q": "koken"})) == ["Echo"]
+    assert _names(client.get(LIST, {"q": "Charl"})) == ["Charlie"]
+
+
+def test_search_also_finds_the_guidance_an_example_illustrates(client, matrix):
+    assert _names(client.get(LIST, {"q": "helpen"})) == ["Bravo"]
+
+
+def test_a_minus_word_excludes_examples_with_that_word(client, matrix):
+    PracticeExampleFactory(name="Buurtfeest met barbecue", description_nl="Een buurtfeest.")
+    PracticeExampleFactory(name="Buurtfeest in het park", description_nl="Een buurtfeest.")
+
+    names = _names(client.get(LIST, {"q": "buurtfeest -barbecue"}))
+
+    assert names == ["Buurtfeest in het park"]
+
+
+def test_the_live_status_announces_the_number_of_examples(client, matrix):
+    response = client.get(LIST, {"fase": "bij-ongemak"})
+
+    assertContains(
+        response, '<p id="example-count" class="example-count" role="status">2 voorbeelden'
+    )
+
+
+def test_the_filter_state_is_kept_in_the_form_so_a_shared_link_restores_it(client, matrix):
+    response = client.get(LIST, {"fase": "in-rust", "q": "alfa"})
+
+    assertContains(response, 'value="in-rust" id="f-fase-in-rust" checked')
+    assertContains(response, 'name="q" id="id_q" value="alfa"')
+    assertNotContains(response, 'id="f-fase-bij-ongemak" checked')
+
+
+def test_without_javascript_the_filters_are_a_get_form_with_a_submit_button(client, matrix):
+    response = client.get(LIST)
+
+    form = response.content.decode().split('id="example-filters"', 1)[1].split("</form>", 1)[0]
+    assert 'method="get"' in form
+    assert 'type="submit"' in form
+    assert 'hx-trigger="input delay:400ms, submit"' in form
+
+
+def test_htmx_from_the_filter_form_gets_the_results_the_count_and_the_filter_counts(client, matrix):
+    response = client.get(
+        LIST,
+        {"fase": "bij-ongemak"},
+        headers={"HX-Request": "true", "HX-Target": "example-results"},
+    )
+
+    body = response.content.decode()
+    assert "<html" not in body
+    assert 'id="example-filters"' not in body  # the form being typed in is left alone
+    assert '<p id="example-count" hx-swap-oob="innerHTML">2 voorbeelden' in body
+    assert 'id="count-f-fase-in-rust" hx-swap-oob="true"' in body
+    assert "<title>" in body
+    assert "HX-Request" in response["Vary"]
+
+
+def test_a_full_request_gets_the_whole_page_and_varies_on_htmx(client, matrix):
+    response = client.get(LIST)
+
+    assertContains(response, "<html")
+    assert "HX-Request" in response["Vary"]
+
+
+def test_the_list_is_paginated_with_the_page_in_the_address(client):
+    for number in range(15):
+        PracticeExampleFactory(name=f"Voorbeeld {number:02}")
+
+    first = client.get(LIST, {"q": "voorbeeld"})
+    second = client.get(LIST, {"q": "voorbeeld", "pagina": "2"})
+
+    assert len(_names(first)) == 12
+    assert _names(second) == ["Voorbeeld 12", "Voorbeeld 13", "Voorbeeld 14"]
+    assertContains(first, 'href="/voorbeelden/?q=voorbeeld&amp;pagina=2"')
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"fase": "bestaat-niet"},
+        {"activiteit": "<script>"},
+        {"pagina": "99999999999999999999999"},
+        {"pagina": "-1"},
+        {"pagina": "abc"},
+        {"soort": "alles"},
+        {"onbekend": "x"},
+    ],
+)
+def test_unknown_filter_values_are_ignored(client, matrix, query):
+    response = client.get(LIST, query)
+
+    assert response.status_code == 200
+    assert _names(response)
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        {"q": "x" * 201},
+        {"q": ["tuin", "feest"]},
+        {"pagina": ["1", "2"]},
+        {"fase": ["in-rust"] * 21},
+    ],
+)
+def test_huge_or_repeated_parameters_get_a_styled_400(client, matrix, query):
+    response = client.get(LIST, query)
+
+    assert response.status_code == 400
+    assertContains(response, 'class="error-summary"', status_code=400)
+
+
+def test_filters_and_search_stay_within_a_fixed_query_budget_at_1000_examples(
+    client, matrix, django_assert_max_num_queries
+):
+    guidances = list(matrix["a"].guidances.all()) + list(matrix["b"].guidances.all())
+    rows = PracticeExample.objects.bulk_create(
+        PracticeExample(
+            slug=f"bulk-{n}", name=f"Bulk {n}", description_nl="Samen tuinieren.", is_published=True
+        )
+        for n in range(1000)
+    )
+    PracticeExample.guidances.through.objects.bulk_create(
+        PracticeExample.guidances.through(practiceexample=row, guidance=guidances[n % 3])
+        for n, row in enumerate(rows)
+    )
+
+    with django_assert_max_num_queries(14):
+        response = client.get(
+            LIST, {"q": "tuinieren", "fase": "in-rust", "groep": "jong-oud", "pagina": "3"}
+        )
+    with django_assert_max_num_queries(14):
+        client.get(
+            LIST, {"q": "tuinieren"}, headers={"HX-Request": "true", "HX-Target": "example-results"}
+        )
+
+    assert response.status_code == 200
+
+
+def test_list_and_detail_pages_set_no_cookies(client, matrix):
+    assert not client.get(LIST).cookies
+    assert not client.get(matrix["a"].get_absolute_url()).cookies
+
+
+def test_english_list_is_under_en(client, matrix):
+    response = client.get("/en" + LIST)
+
+    assertContains(response, '<html lang="en">')
+    assertContains(response, "3 examples")
+
+
+def test_the_detail_page_shows_everything_known_and_the_guidance_it_illustrates(client, matrix):
+    example = matrix["b"]
+    example.province = "utrecht"
+    example.save()
+
+    response = client.get(reverse("examples:detail", kwargs={"slug": example.slug}))
+
+    assertContains(response, '<h1 id="page-heading">Bravo</h1>', html=False)
+    assertContains(response, "Utrecht (Utrecht)")
+    assertContains(response, 'href="https://www.example.org/project"')
+    for guidance in example.guidances.all():
+        assertContains(response, guidance.get_absolute_url())
+
+
+def test_the_detail_page_says_gracefully_what_is_not_known(client):
+    example = PracticeExampleFactory(organisation="", place="", website="")
+
+    response = client.get(example.get_absolute_url())
+
+    facts = response.content.decode().split('id="facts-heading"', 1)[1].split("</section>", 1)[0]
+    assert facts.count("Niet bekend") == 3
+    assert "Nog niet gecontroleerd" in facts
+
+
+def test_the_detail_page_has_its_own_canonical_and_open_graph_title(client, matrix):
+    response = client.get(matrix["a"].get_absolute_url())
+
+    assertContains(response, '<link rel="canonical" href="http://testserver/voorbeelden/alfa/">')
+    assertContains(response, '<meta property="og:title" content="Alfa (Utrecht)">')
+
+
+def test_a_draft_example_has_no_page(client, matrix):
+    assert client.get(reverse("examples:detail", kwargs={"slug": "delta"})).status_code == 404
+
+
+def test_the_guidance_page_links_to_the_examples_own_page(client, matrix):
+    guidance = matrix["a"].guidances.get()
+
+    response = client.get(guidance.get_absolute_url())
+
+    assertContains(response, 'href="/voorbeelden/alfa/"')
+
+
+def test_a_local_example_carries_its_badge_and_date(client):
+    import datetime
+
+    example = PracticeExampleFactory(origin="lokaal", shared_on=datetime.date(2026, 11, 20))
+
+    response = client.get(example.get_absolute_url())
+
+    assertContains(response, "Lokaal voorbeeld")
+    assertContains(response, '<time datetime="2026-11-20">20 november 2026</time>')
+
+
+def test_published_examples_and_the_list_are_in_the_sitemap_and_drafts_are_not(client, matrix):
+    sitemap = client.get("/sitemap.xml").content.decode()
+
+    assert "http://testserver/voorbeelden/" in sitemap
+    assert "http://testserver/voorbeelden/alfa/" in sitemap
+    assert "http://testserver/en/voorbeelden/alfa/" in sitemap
+    assert "/voorbeelden/delta/" not in sitemap
