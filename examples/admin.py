@@ -4,11 +4,14 @@ from modeltranslation.admin import TranslationAdmin
 
 from activities.admin import GuidanceAdmin
 from activities.models import Guidance
+from core.admin import SafeEditingMixin, keep_revisions
 from examples.models import PracticeExample
+
+keep_revisions(PracticeExample)
 
 
 @admin.register(PracticeExample)
-class PracticeExampleAdmin(TranslationAdmin):
+class PracticeExampleAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = ["name", "organisation", "place", "website_link", "is_published"]
     list_filter = ["is_published", "guidances__phase", "guidances__activity_type"]
     search_fields = ["name", "organisation", "place", "description"]

@@ -1,7 +1,8 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from core.text import domain
+from core.text import domain, validate_web_url
 
 
 class PracticeExampleQuerySet(models.QuerySet):
@@ -46,6 +47,13 @@ class PracticeExample(models.Model):
 
     def __str__(self):
         return self.name
+
+    def clean(self):
+        super().clean()
+        try:
+            validate_web_url(self.website)
+        except ValidationError as error:
+            raise ValidationError({"website": error}) from None
 
     @property
     def website_domain(self):

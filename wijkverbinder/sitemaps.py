@@ -18,7 +18,13 @@ class PageSitemap(_BilingualSitemap):
     priority = 0.8
 
     def items(self):
-        return ["phases:list", "wijkscan:scan", "activities:ladder", "library:list"]
+        return [
+            "phases:list",
+            "wijkscan:scan",
+            "activities:ladder",
+            "library:list",
+            "content:open_data",
+        ]
 
     def location(self, item):
         return reverse(item)
