@@ -10,6 +10,10 @@ from django.utils.cache import patch_cache_control
 
 
 def can_preview(request, model):
+    # Without a session cookie nobody is logged in: do not touch the session, so anonymous
+    # responses neither vary on nor set a cookie.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
     user = getattr(request, "user", None)
     if user is None or not user.is_authenticated or not user.is_staff:
         return False

@@ -32,6 +32,7 @@ PAGES = [
         "&veiligheid=meestal&verantwoordelijkheid=eigen-groep"
     ),
     "/verbinden/bij-incidenten/",
+    "/open-data/",
 ]
 
 
