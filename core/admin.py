@@ -49,6 +49,11 @@ def keep_revisions(model, follow=()):
         register(model, follow=follow)
 
 
+def _version_id(value):
+    """A version id from the query string; 0 (no such version) for anything else."""
+    return int(value) if value and value.isdigit() else 0
+
+
 def _sign(state):
     return signing.dumps(state, salt=TOKEN_SALT, compress=True)
 
@@ -329,8 +334,12 @@ class SafeEditingMixin(VersionAdmin):
             raise PermissionDenied
         obj = get_object_or_404(self.model, pk=unquote(object_id))
         versions = Version.objects.get_for_object(obj).select_related("revision__user")
-        first = get_object_or_404(versions, pk=request.GET.get("from") or 0)
-        second = get_object_or_404(versions, pk=request.GET.get("to") or 0)
+        second = get_object_or_404(versions, pk=_version_id(request.GET.get("to")))
+        if request.GET.get("from"):
+            first = get_object_or_404(versions, pk=_version_id(request.GET.get("from")))
+        else:
+            # Without a choice, compare with the version before (or itself, when it is the first).
+            first = versions.filter(pk__lt=second.pk).order_by("-pk").first() or second
         older, newer = sorted([first, second], key=lambda version: version.pk)
         fields = editable_field_names(self.model)
         related = self._followed_rows()

@@ -274,3 +274,13 @@ def test_a_tip_deleted_by_another_editor_is_reported(admin_client, second_editor
     assert response.status_code == 200
     assert "verwijderd" in select_one(response, ".edit-conflict").text
     assert Guidance.objects.get(pk=guidance.pk).tips.count() == 1
+
+
+def test_comparing_without_a_from_version_compares_with_the_one_before(admin_client, guidance):
+    save_through_admin(admin_client, guidance, introduction_nl="Buren helpen elkaar")
+    compare = reverse("admin:activities_guidance_compare", args=[guidance.pk])
+    (only,) = Version.objects.get_for_object(guidance).values_list("pk", flat=True)
+
+    assert admin_client.get(compare, {"to": only}).status_code == 200
+    assert admin_client.get(compare, {"to": "x"}).status_code == 404
+    assert admin_client.get(compare, {"to": only, "from": "1 OR 1"}).status_code == 404

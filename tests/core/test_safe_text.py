@@ -16,6 +16,7 @@ pytestmark = pytest.mark.django_db
 
 UNSAFE_URLS = [
     "https://evil.example\\@example.com/",
+    "https://example.com\\evil.example/",
     "https://user:secret@example.com/",
     "https://example.com@evil.example/",
     "javascript:alert(1)",
