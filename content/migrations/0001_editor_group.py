@@ -8,9 +8,10 @@ CONTENT_APPS = ["phases", "activities", "examples", "library", "wijkscan"]
 def create_editor_group(apps, schema_editor):
     # Permissions are normally made after all migrations; make them now so the group gets them.
     for app_config in apps.get_app_configs():
+        previous = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
+        app_config.models_module = previous
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
     group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)

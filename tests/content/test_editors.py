@@ -1,6 +1,9 @@
 """The "Redacteur" group edits content, not accounts; createeditor adds one."""
 
+import importlib
+
 import pytest
+from django.apps import apps
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from django.urls import reverse
@@ -10,7 +13,13 @@ from tests.factories import GuidanceFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_the_migration_made_the_redacteur_group_with_content_permissions_only():
+def test_the_migration_makes_the_redacteur_group_with_content_permissions_only():
+    # Run the migration's function itself: a transactional test elsewhere may have flushed the
+    # rows the migration made when the test database was created.
+    Group.objects.filter(name="Redacteur").delete()
+    migration = importlib.import_module("content.migrations.0001_editor_group")
+    migration.create_editor_group(apps, schema_editor=None)
+
     group = Group.objects.get(name="Redacteur")
     labels = set(group.permissions.values_list("content_type__app_label", flat=True))
 
