@@ -4,18 +4,25 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from activities.models import ActivityType, BindingRung, Guidance, Tip
+from core.admin import SafeEditingMixin, keep_revisions
 from phases.admin import PhaseAdmin
 from phases.models import Phase
 
+keep_revisions(BindingRung)
+keep_revisions(ActivityType)
+keep_revisions(Tip)
+# A guidance's revision keeps its tips: restoring it restores them, in both languages.
+keep_revisions(Guidance, follow=["tips"])
+
 
 @admin.register(BindingRung)
-class BindingRungAdmin(TranslationAdmin):
+class BindingRungAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = ["number", "name"]
     list_display_links = ["name"]
 
 
 @admin.register(ActivityType)
-class ActivityTypeAdmin(TranslationAdmin):
+class ActivityTypeAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = ["name", "rung", "position", "slug", "phase_count"]
     list_editable = ["position"]
     list_filter = ["rung"]
@@ -72,7 +79,7 @@ class TipInline(TranslationTabularInline):
 
 
 @admin.register(Guidance)
-class GuidanceAdmin(TranslationAdmin):
+class GuidanceAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = [
         "__str__",
         "phase",

@@ -4,6 +4,7 @@ from django.views.decorators.http import require_safe
 
 from activities.models import ActivityType, BindingRung, Guidance
 from core.htmx import render_page
+from core.preview import visible
 from phases.models import Phase
 
 
@@ -11,7 +12,7 @@ from phases.models import Phase
 def guidance_detail(request, phase_slug, slug):
     """An activity type within a phase: why and how, the tips, the examples, the way on."""
     guidance = get_object_or_404(
-        Guidance.objects.published().for_detail(),
+        visible(request, Guidance.objects.for_detail()),
         phase__slug=phase_slug,
         activity_type__slug=slug,
     )

@@ -6,15 +6,20 @@ from modeltranslation.admin import TranslationAdmin
 
 from activities.admin import GuidanceAdmin
 from activities.models import Guidance
+from core.admin import SafeEditingMixin, keep_revisions
 from examples import moderation
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
 
 APPROVE = "_approve"
 REJECT = "_reject"
 
+keep_revisions(PracticeExample)
+keep_revisions(DividingLine)
+keep_revisions(Setting)
+
 
 @admin.register(PracticeExample)
-class PracticeExampleAdmin(TranslationAdmin):
+class PracticeExampleAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = [
         "name",
         "organisation",
@@ -57,7 +62,7 @@ class PracticeExampleAdmin(TranslationAdmin):
         return obj.website_domain
 
 
-class _NamedChoiceAdmin(TranslationAdmin):
+class _NamedChoiceAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}

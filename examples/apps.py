@@ -19,6 +19,12 @@ class ExamplesConfig(AppConfig):
             dispatch_uid="example-guidance-search",
         )
 
+        from core.slugs import keep_old_slugs, redirect_old_slugs
+
+        keep_old_slugs(PracticeExample)
+        # Renamed examples keep their old address (/voorbeelden/<old slug>/) as a redirect.
+        redirect_old_slugs("examples:detail", slug="examples.PracticeExample")
+
 
 def _example_saved(sender, instance, **kwargs):
     from examples.fulltext import update_search_vectors

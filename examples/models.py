@@ -1,11 +1,12 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Guidance
-from core.text import domain
+from core.text import domain, validate_web_url
 
 # Addresses under /voorbeelden/ that are pages of their own, so no example may take them as slug.
 RESERVED_SLUGS = ["delen"]
@@ -71,6 +72,18 @@ class Province(models.TextChoices):
     UTRECHT = "utrecht", "Utrecht"
     ZEELAND = "zeeland", "Zeeland"
     ZUID_HOLLAND = "zuid-holland", "Zuid-Holland"
+
+
+def _validate_web_urls(obj, names):
+    """Only plain http(s) addresses, parsed the way the site will link them (core.text)."""
+    errors = {}
+    for name in names:
+        try:
+            validate_web_url(getattr(obj, name))
+        except ValidationError as error:
+            errors[name] = error
+    if errors:
+        raise ValidationError(errors)
 
 
 class PracticeExampleQuerySet(models.QuerySet):
@@ -202,6 +215,10 @@ class PracticeExample(models.Model):
     def get_absolute_url(self):
         return reverse("examples:detail", kwargs={"slug": self.slug})
 
+    def clean(self):
+        super().clean()
+        _validate_web_urls(self, ["website", "contact_url"])
+
     @property
     def website_domain(self):
         """The website's host without 'www.', the way the link names it."""
@@ -308,3 +325,7 @@ class ExampleSubmission(models.Model):
 
     def __str__(self):
         return f"{self.name} ({self.place})"
+
+    def clean(self):
+        super().clean()
+        _validate_web_urls(self, ["website"])

@@ -1,11 +1,14 @@
 from django.contrib import admin
 from modeltranslation.admin import TranslationAdmin
 
+from core.admin import SafeEditingMixin, keep_revisions
 from library.models import Publication
+
+keep_revisions(Publication)
 
 
 @admin.register(Publication)
-class PublicationAdmin(TranslationAdmin):
+class PublicationAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = ["title", "kind", "publisher", "year", "position", "is_published"]
     list_editable = ["position"]
     list_filter = ["is_published", "kind", "publisher"]

@@ -1,9 +1,10 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Guidance
-from core.text import domain, lines
+from core.text import domain, lines, validate_web_url
 
 
 class PublicationQuerySet(models.QuerySet):
@@ -62,6 +63,13 @@ class Publication(models.Model):
 
     def get_absolute_url(self):
         return reverse("library:detail", kwargs={"slug": self.slug})
+
+    def clean(self):
+        super().clean()
+        try:
+            validate_web_url(self.url)
+        except ValidationError as error:
+            raise ValidationError({"url": error}) from None
 
     @property
     def key_point_list(self):

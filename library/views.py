@@ -1,6 +1,7 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.preview import visible
 from library.models import Publication
 
 
@@ -12,5 +13,5 @@ def publication_list(request):
 
 @require_safe
 def publication_detail(request, slug):
-    publication = get_object_or_404(Publication.objects.published().for_detail(), slug=slug)
+    publication = get_object_or_404(visible(request, Publication.objects.for_detail()), slug=slug)
     return render(request, "library/publication_detail.html", {"publication": publication})

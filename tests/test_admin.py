@@ -1,4 +1,5 @@
 import pytest
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin
 from django.contrib.auth.models import Group
 from django.urls import reverse
@@ -40,12 +41,17 @@ REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta
 def every_kind_of_row(guidance, admin_user):
     """At least one row of every model the admin edits (users and groups included)."""
     TipFactory(guidance=guidance)
-    Group.objects.create(name="Redactie")
+
     ParticipantRoleFactory()
     Overleg.start("Overvecht-Noord, maart")
     DividingLineFactory()
     SettingFactory()
     ExampleSubmissionFactory()
+    Group.objects.get_or_create(name="Redactie")
+    login = {"username": "iemand", "ip_address": "127.0.0.1", "user_agent": "test"}
+    AccessAttempt.objects.create(**login, failures_since_start=1)
+    AccessLog.objects.create(**login)
+    AccessFailureLog.objects.create(**login)
     return guidance
 
 

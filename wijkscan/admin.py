@@ -3,7 +3,13 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from core.admin import SafeEditingMixin, keep_revisions
 from wijkscan.models import ScanAnswer, ScanQuestion, ScanWeight
+
+# A question's revision keeps its answers, and an answer's its weights.
+keep_revisions(ScanWeight)
+keep_revisions(ScanAnswer, follow=["weights"])
+keep_revisions(ScanQuestion, follow=["answers"])
 
 
 class ScanAnswerInline(TranslationTabularInline):
@@ -14,7 +20,7 @@ class ScanAnswerInline(TranslationTabularInline):
 
 
 @admin.register(ScanQuestion)
-class ScanQuestionAdmin(TranslationAdmin):
+class ScanQuestionAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = ["text", "position", "slug", "answer_count"]
     list_editable = ["position"]
     search_fields = ["text", "slug"]
@@ -35,7 +41,7 @@ class ScanWeightInline(admin.TabularInline):
 
 
 @admin.register(ScanAnswer)
-class ScanAnswerAdmin(TranslationAdmin):
+class ScanAnswerAdmin(SafeEditingMixin, TranslationAdmin):
     list_display = ["text", "question", "weight_summary"]
     list_filter = ["question"]
     list_select_related = ["question"]

@@ -5,3 +5,11 @@ from django.utils.translation import gettext_lazy as _
 class WijkscanConfig(AppConfig):
     name = "wijkscan"
     verbose_name = _("Wijkscan")
+
+    def ready(self):
+        from core.slugs import keep_old_slugs
+        from wijkscan.models import ScanAnswer, ScanQuestion
+
+        # Shared outcome links carry these slugs; the views translate old ones (views.py).
+        keep_old_slugs(ScanQuestion)
+        keep_old_slugs(ScanAnswer)

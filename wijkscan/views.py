@@ -1,14 +1,15 @@
 from urllib.parse import urlencode
 
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page, wants_fragment
+from core.slugs import current_slug
 from phases.models import Phase
 from wijkscan.forms import STEP_PARAMETER, ScanForm
-from wijkscan.models import ScanQuestion
+from wijkscan.models import ScanAnswer, ScanQuestion
 from wijkscan.scoring import score
 
 
@@ -17,6 +18,36 @@ def _scan_questions():
     if not questions:
         raise Http404("The wijkscan has no questions yet.")
     return questions
+
+
+MAX_SLUG = 100
+
+
+def _renamed_answers_url(request, questions):
+    """The same address with renamed questions and answers under their current slugs, or None.
+
+    Shared outcome links carry the slugs of questions and answers; after an editor renames one,
+    the old link redirects to the new one and gives the same outcome.
+    """
+    questions_by_slug = {question.slug: question for question in questions}
+    pairs = []
+    renamed = False
+    for key, values in request.GET.lists():
+        if key != STEP_PARAMETER and key not in questions_by_slug and len(key) <= MAX_SLUG:
+            new_key = current_slug(ScanQuestion, key)
+            if new_key in questions_by_slug:
+                key, renamed = new_key, True
+        question = questions_by_slug.get(key)
+        for value in values:
+            answers = {answer.slug for answer in question.answers.all()} if question else set()
+            if question and value not in answers and len(value) <= MAX_SLUG:
+                new_value = current_slug(ScanAnswer, value, question=question)
+                if new_value:
+                    value, renamed = new_value, True
+            pairs.append((key, value))
+    if not renamed:
+        return None
+    return f"{request.path}?{urlencode(pairs)}"
 
 
 def _step_url(step, answers):
@@ -45,6 +76,8 @@ def scan(request):
     if not form.is_bound:
         return _scan_form_page(request, form)
     if not form.is_valid():
+        if renamed := _renamed_answers_url(request, questions):
+            return HttpResponsePermanentRedirect(renamed)
         return _scan_form_page(request, form, status=400)
     if not stepwise:
         return _scan_form_page(request, form)
@@ -86,6 +119,8 @@ def scan_result(request):
     questions = _scan_questions()
     form = ScanForm(questions, data=request.GET)
     if not form.is_valid():
+        if renamed := _renamed_answers_url(request, questions):
+            return HttpResponsePermanentRedirect(renamed)
         return _scan_form_page(request, form, status=400)
     phases = list(Phase.objects.for_overview())
     return render_page(

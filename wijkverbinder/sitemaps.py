@@ -25,6 +25,7 @@ class PageSitemap(_BilingualSitemap):
             "activities:ladder",
             "library:list",
             "examples:list",
+            "content:open_data",
         ]
 
     def location(self, item):

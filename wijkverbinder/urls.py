@@ -29,6 +29,7 @@ urlpatterns += i18n_patterns(
     path("", include("buurtoverleg.urls")),
     path("", include("examples.urls")),
     path("", include("search.urls")),
+    path("", include("content.urls")),
     prefix_default_language=False,
 )
 

@@ -42,6 +42,7 @@ PAGES = [
     "/voorbeelden/delen/bedankt/",
     "/zoeken/?q=buren",
     "/zoeken/",
+    "/open-data/",
 ]
 
 

@@ -1,0 +1,45 @@
+"""Drafts, previewed: an editor sees an unpublished page on its public address.
+
+Only a logged-in user who may change that kind of content sees drafts; everyone else gets the
+published rows. Any response to a logged-in user is `Cache-Control: private, no-store`, so no
+cache ever keeps a page that may show a draft.
+"""
+
+from django.conf import settings
+from django.utils.cache import patch_cache_control
+
+
+def can_preview(request, model):
+    # Without a session cookie nobody is logged in: do not touch the session, so anonymous
+    # responses neither vary on nor set a cookie.
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated or not user.is_staff:
+        return False
+    return user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
+
+
+def visible(request, queryset):
+    """The queryset's published rows, or all of them for an editor who may preview drafts."""
+    if can_preview(request, queryset.model):
+        return queryset
+    return queryset.published()
+
+
+class PreviewMiddleware:
+    """Responses to a logged-in user are never stored by a cache.
+
+    The session is only looked at when the browser sends a session cookie, so anonymous
+    visitors' responses neither vary on nor set a cookie.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        response = self.get_response(request)
+        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+            # patch_cache_control drops a view's "public" when it adds "private".
+            patch_cache_control(response, private=True, no_store=True)
+        return response

@@ -1,0 +1,80 @@
+"""/open-data/ offers all published content as JSON and CSV, both languages, the site's URLs."""
+
+import csv
+import io
+import json
+
+import pytest
+from pytest_django.asserts import assertContains
+
+from tests.factories import GuidanceFactory, PracticeExampleFactory, PublicationFactory
+
+pytestmark = pytest.mark.django_db
+
+DATASETS = ["phases", "activity-types", "guidance", "examples", "publications"]
+
+
+@pytest.fixture
+def content():
+    guidance = GuidanceFactory(phase__slug="in-rust", activity_type__slug="elkaar-helpen")
+    guidance.sources.add(PublicationFactory(slug="bron"))
+    PracticeExampleFactory(slug="voorbeeld", guidances=[guidance])
+    return guidance
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_open_data_page_explains_the_licence_and_links_every_file(client, content, prefix):
+    response = client.get(f"{prefix}/open-data/")
+
+    assertContains(response, "CC BY 4.0")
+    for name in DATASETS:
+        for fmt in ("json", "csv"):
+            assertContains(response, f'href="{prefix}/open-data/{name}.{fmt}"')
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_each_json_file_is_valid_and_has_both_languages(client, content, name):
+    response = client.get(f"/open-data/{name}.json")
+
+    assert response["Content-Type"].startswith("application/json")
+    rows = json.loads(response.content)
+    assert rows
+    keys = set(rows[0])
+    assert any(key.endswith("_nl") for key in keys)
+    assert any(key.endswith("_en") for key in keys)
+
+
+@pytest.mark.parametrize("name", DATASETS)
+def test_each_csv_file_parses_with_one_row_per_item(client, content, name):
+    response = client.get(f"/open-data/{name}.csv")
+    json_rows = json.loads(client.get(f"/open-data/{name}.json").content)
+
+    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+
+    assert len(rows) == len(json_rows)
+    assert rows[0]["slug" if "slug" in rows[0] else "phase"]
+
+
+def test_guidance_carries_its_tips_and_the_site_urls_in_both_languages(client, content):
+    (row,) = json.loads(client.get("/open-data/guidance.json").content)
+
+    assert row["url_nl"] == "http://testserver/verbinden/in-rust/elkaar-helpen/"
+    assert row["url_en"] == "http://testserver/en/verbinden/in-rust/elkaar-helpen/"
+    assert {tip["kind"] for tip in row["tips"]} == {"works", "does_not_work"}
+    assert row["tips"][0]["text_en"]
+    assert row["sources"] == ["bron"]
+    assert client.get(row["url_en"]).status_code == 200
+
+
+def test_a_csv_cell_is_never_a_spreadsheet_formula(client):
+    PublicationFactory(title='=HYPERLINK("https://evil.example")')
+
+    body = client.get("/open-data/publications.csv").content.decode()
+
+    assert ",=HYPERLINK" not in body
+    assert "'=HYPERLINK" in body
+
+
+def test_an_unknown_data_set_is_a_404(client):
+    assert client.get("/open-data/users.json").status_code == 404
+    assert client.get("/open-data/guidance.xml").status_code == 404
