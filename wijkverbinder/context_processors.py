@@ -26,8 +26,14 @@ def _absolute_url_builder(request):
 
 
 def site(request):
-    """Site name, the page's canonical address and its address in each language."""
+    """Site name, the page's canonical address and its address in each language.
+
+    A view whose state lives in the query string (the wijkscan's outcome) sets
+    `request.canonical_query` to the normalised query that its canonical address keeps.
+    """
     absolute = _absolute_url_builder(request)
+    canonical_query = getattr(request, "canonical_query", "")
+    keep = f"?{canonical_query}" if canonical_query else ""
     # The switcher keeps the query string (the wijkscan's answers); canonical links do not.
     # An oversized one (never ours) is dropped rather than echoed into every link.
     # The raw string is used as it came: parsing it could fail again on a 400 page.
@@ -42,12 +48,12 @@ def site(request):
                 "code": code,
                 "name": name,
                 "url": f"{url}?{query}" if query else url,
-                "absolute_url": absolute(url),
+                "absolute_url": absolute(url) + keep,
             }
         )
     return {
         "site_name": settings.SITE_NAME,
-        "canonical_url": absolute(request.path),
+        "canonical_url": absolute(request.path) + keep,
         "language_alternates": alternates,
         "og_image_url": absolute(static("img/og-image.png")),
     }
