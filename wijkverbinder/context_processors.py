@@ -5,6 +5,14 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 
 MAX_QUERY_KEPT = 1000
+# The header's sections: the URL namespaces (or view names) that belong to each.
+NAV_SECTIONS = {
+    "phases": "phases",
+    "activities:detail": "phases",
+    "activities:ladder": "ladder",
+    "wijkscan": "wijkscan",
+    "library": "library",
+}
 
 
 def _path_in_language(path, code):
@@ -23,6 +31,13 @@ def _absolute_url_builder(request):
         # The 400 page for a forged Host header must not trip over that header again.
         return lambda url: url
     return request.build_absolute_uri
+
+
+def _nav_section(request):
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return None
+    return NAV_SECTIONS.get(match.view_name) or NAV_SECTIONS.get(match.namespace)
 
 
 def site(request):
@@ -53,6 +68,7 @@ def site(request):
         )
     return {
         "site_name": settings.SITE_NAME,
+        "nav_section": _nav_section(request),
         "canonical_url": absolute(request.path) + keep,
         "language_alternates": alternates,
         "og_image_url": absolute(static("img/og-image.png")),
