@@ -5,6 +5,7 @@ from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from activities.models import Guidance, Tip
+from pages.models import SitePage
 from tests.factories import (
     GuidanceFactory,
     PracticeExampleFactory,
@@ -35,6 +36,7 @@ REGISTERED = sorted(admin.site._registry.items(), key=lambda item: item[0]._meta
 def every_kind_of_row(guidance, admin_user):
     """At least one row of every model the admin edits (users and groups included)."""
     TipFactory(guidance=guidance)
+    SitePage.objects.create(slug="over", title_nl="Over", body_nl="Tekst.")
     Group.objects.create(name="Redactie")
     return guidance
 

@@ -3,8 +3,16 @@ from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 MAX_QUERY_KEPT = 1000
+# The footer's links to the site pages (pages app), by slug; no query needed.
+FOOTER_LINKS = [
+    ("over", _("About the Wijkverbinder")),
+    ("contact", _("Contact")),
+    ("privacy", _("Privacy")),
+    ("toegankelijkheid", _("Accessibility")),
+]
 # The header's sections: the URL namespaces (or view names) that belong to each.
 NAV_SECTIONS = {
     "phases": "phases",
@@ -69,6 +77,7 @@ def site(request):
     return {
         "site_name": settings.SITE_NAME,
         "nav_section": _nav_section(request),
+        "footer_links": FOOTER_LINKS,
         "canonical_url": absolute(request.path) + keep,
         "language_alternates": alternates,
         "og_image_url": absolute(static("img/og-image.png")),

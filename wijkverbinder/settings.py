@@ -62,6 +62,7 @@ INSTALLED_APPS = [
     # The project's apps, from the ground floor up: each may import only those above it in this
     # list (README, Architecture; tests/test_architecture.py holds the order).
     "core",
+    "pages",
     "phases",
     "activities",
     "examples",
@@ -150,6 +151,8 @@ FIXTURE_DIRS = [BASE_DIR / "fixtures"]
 
 # The public site's own name, used in titles and link previews.
 SITE_NAME = "Wijkverbinder"
+# The address the contact page shows, set by whoever runs the site; none when empty.
+CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "").strip()
 
 # Security. HTTPS settings follow DEBUG so `check --deploy` is clean in production while
 # `make run` works over plain HTTP.

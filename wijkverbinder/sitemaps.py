@@ -3,6 +3,7 @@ from django.urls import reverse
 
 from activities.models import Guidance
 from library.models import Publication
+from pages.models import SitePage
 from phases.models import Phase
 
 
@@ -46,9 +47,20 @@ class PublicationSitemap(_BilingualSitemap):
         return Publication.objects.published().for_list()
 
 
+class SitePageSitemap(_BilingualSitemap):
+    priority = 0.3
+
+    def items(self):
+        return SitePage.objects.all()
+
+    def lastmod(self, item):
+        return item.updated_at
+
+
 sitemaps = {
     "pages": PageSitemap,
     "phases": PhaseSitemap,
     "guidance": GuidanceSitemap,
     "library": PublicationSitemap,
+    "site_pages": SitePageSitemap,
 }

@@ -26,6 +26,7 @@ urlpatterns += i18n_patterns(
     path("", include("activities.urls")),
     path("", include("library.urls")),
     path("", include("wijkscan.urls")),
+    path("", include("pages.urls")),
     prefix_default_language=False,
 )
 

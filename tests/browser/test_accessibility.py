@@ -32,6 +32,17 @@ PAGES = [
         "&veiligheid=meestal&verantwoordelijkheid=eigen-groep"
     ),
     "/verbinden/bij-incidenten/",
+    # An outcome with an answer that reports violence, a neighbourhood name and a date.
+    (
+        "/wijkscan/resultaat/?contact=weinig&sfeer=onveilig&ergernissen=soms&aanspreken=bang"
+        "&wij-zij=vijandig&discriminatie=af-en-toe&plekken=soms&overlast=regelmatig"
+        "&vernielingen=vaker&confrontaties=geweld&veiligheid=nee&verantwoordelijkheid=eigen-groep"
+        "&wijk=De+Pijp&datum=2026-11-22"
+    ),
+    "/over/",
+    "/contact/",
+    "/privacy/",
+    "/toegankelijkheid/",
 ]
 
 
@@ -66,7 +77,7 @@ def test_axe_reports_a_real_violation(page, seeded_server, axe):
 
 def test_the_page_fits_a_320px_screen_without_sideways_scrolling(page, seeded_server):
     page.set_viewport_size({"width": 320, "height": 800})
-    for path in PAGES[:4]:
+    for path in PAGES:
         page.goto(f"{seeded_server.url}{path}")
         overflow = page.evaluate(
             "document.documentElement.scrollWidth - document.documentElement.clientWidth"

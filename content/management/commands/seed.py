@@ -3,8 +3,8 @@ from django.core.management import BaseCommand, call_command
 from phases.models import Phase
 
 # In dependency order: guidance refers to phases, activity types and publications; examples to
-# guidance.
-FIXTURES = ["phases", "wijkscan", "library", "activities", "examples"]
+# guidance. The footer pages stand alone.
+FIXTURES = ["pages", "phases", "wijkscan", "library", "activities", "examples"]
 
 
 class Command(BaseCommand):
