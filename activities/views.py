@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
@@ -30,8 +29,12 @@ def guidance_detail(request, phase_slug, slug):
 
 @require_safe
 def binding_ladder(request):
-    """The bindingsladder: its rungs, and which activity types sit on each."""
-    rungs = BindingRung.objects.prefetch_related(
-        Prefetch("activity_types", queryset=ActivityType.objects.order_by("position"))
+    """The bindingsladder: its rungs, which activity types sit on each, and which on none."""
+    rungs = list(BindingRung.objects.all())
+    activity_types = list(ActivityType.objects.order_by("position", "slug"))
+    for rung in rungs:
+        rung.listed_types = [item for item in activity_types if item.rung_id == rung.pk]
+    off_ladder = [item for item in activity_types if item.off_ladder]
+    return render(
+        request, "activities/binding_ladder.html", {"rungs": rungs, "off_ladder": off_ladder}
     )
-    return render(request, "activities/binding_ladder.html", {"rungs": rungs})
