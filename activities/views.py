@@ -1,9 +1,11 @@
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from activities.models import ActivityType, BindingRung, Guidance
 from core.htmx import render_page
 from phases.models import Phase
+from phases.og import image_url
 
 
 @require_safe
@@ -23,6 +25,7 @@ def guidance_detail(request, phase_slug, slug):
             "phase": phase,
             "guidances": phase.guidances.published().for_phase_page(),
             "phases": Phase.objects.for_overview(),
+            "og_image_url": request.build_absolute_uri(image_url(phase, get_language())),
         },
     )
 

@@ -3,10 +3,12 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page, wants_fragment
 from phases.models import Phase
+from phases.og import image_url
 from wijkscan import shortlinks
 from wijkscan.forms import DETAIL_PARAMETERS, STEP_PARAMETER, ScanForm
 from wijkscan.models import ScanQuestion
@@ -124,6 +126,15 @@ def scan_result(request):
             "short_url": short_url,
             "short_url_absolute": request.build_absolute_uri(short_url) if short_url else None,
             "detail_values": form.details(),
+            **(
+                {
+                    "og_image_url": request.build_absolute_uri(
+                        image_url(result.phase, get_language())
+                    )
+                }
+                if result.phase
+                else {}
+            ),
             "edit_url": f"{reverse('wijkscan:scan')}?{query}#scan-form",
         },
     )

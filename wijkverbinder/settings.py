@@ -136,7 +136,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files drawn at build time (the phases' link-preview images: `manage.py og_images`); not in git.
+GENERATED_STATIC_DIR = BASE_DIR / "generated_static"
+STATICFILES_DIRS = [BASE_DIR / "static", GENERATED_STATIC_DIR]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
