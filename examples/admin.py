@@ -1,14 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
 from activities.admin import GuidanceAdmin
 from activities.models import Guidance
+from core.admin import ContentAdmin
 from examples.models import PracticeExample
 
 
 @admin.register(PracticeExample)
-class PracticeExampleAdmin(TranslationAdmin):
+class PracticeExampleAdmin(ContentAdmin):
     list_display = ["name", "organisation", "place", "website_link", "is_published"]
     list_filter = ["is_published", "guidances__phase", "guidances__activity_type"]
     search_fields = ["name", "organisation", "place", "description"]
@@ -26,6 +26,13 @@ class ExampleInline(admin.TabularInline):
     extra = 1
     verbose_name = _("practice example")
     verbose_name_plural = _("practice examples")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The link table's own column name is 'practiceexample'; editors read a plain label.
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "practiceexample":
+            field.label = _("practice example")
+        return field
 
 
 # The guidance form lists the examples that illustrate it: this app extends the activities

@@ -51,3 +51,12 @@ class PracticeExample(models.Model):
     def website_domain(self):
         """The website's host without 'www.', the way the link names it."""
         return domain(self.website)
+
+
+def _example_link_str(link):
+    """'Beter Buren · Aanpakken en handhaven · Verbinden bij incidenten', not 'object (23)'."""
+    return f"{link.practiceexample} · {link.guidance}"
+
+
+# The admin names the example-guidance links (the inline on a guidance, its history) by this.
+PracticeExample.guidances.through.__str__ = _example_link_str

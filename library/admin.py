@@ -1,11 +1,11 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
 
+from core.admin import ContentAdmin
 from library.models import Publication
 
 
 @admin.register(Publication)
-class PublicationAdmin(TranslationAdmin):
+class PublicationAdmin(ContentAdmin):
     list_display = ["title", "kind", "publisher", "year", "position", "is_published"]
     list_editable = ["position"]
     list_filter = ["is_published", "kind", "publisher"]

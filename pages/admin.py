@@ -1,10 +1,10 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
 
+from core.admin import ContentAdmin
 from pages.models import SitePage
 
 
 @admin.register(SitePage)
-class SitePageAdmin(TranslationAdmin):
+class SitePageAdmin(ContentAdmin):
     list_display = ["title", "slug", "updated_at"]
     fields = ["slug", "title", "body"]

@@ -1,12 +1,12 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
+from core.admin import ContentAdmin
 from phases.models import Phase
 
 
 @admin.register(Phase)
-class PhaseAdmin(TranslationAdmin):
+class PhaseAdmin(ContentAdmin):
     """The four phases. The activities app adds the phase's activity types to this form."""
 
     list_display = ["title", "position", "colour", "slug"]

@@ -24,7 +24,7 @@ def drawn(tmp_path, settings):
 
 
 def test_the_command_draws_every_phase_in_every_language_at_1200_by_630(drawn):
-    phases, directory = drawn
+    _phases, directory = drawn
 
     files = sorted(path.name for path in (directory / "og").iterdir())
 
