@@ -12,6 +12,7 @@ run: $(VENV)/.installed-run gettext pdf .env
 	$(MANAGE) compilemessages --ignore=.venv -v0
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed
+	$(MANAGE) og_images -v0
 	$(MANAGE) runserver 127.0.0.1:8000
 
 test: $(VENV)/.installed-test browser pdf check
@@ -40,6 +41,7 @@ messages: $(VENV)/.installed-run .env
 seed: $(VENV)/.installed-run .env
 	$(MANAGE) migrate --no-input
 	$(MANAGE) seed --force
+	$(MANAGE) og_images -v0
 
 bench: $(VENV)/.installed-test
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py

@@ -1,10 +1,18 @@
 from django.contrib import admin
+from django.contrib.admin.widgets import AdminTextareaWidget
+from django.db import models
 from django.db.models import Count, Q
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
+from modeltranslation.admin import TranslationTabularInline
 
 from activities.models import ActivityType, BindingRung, Guidance, Tip
-from core.admin import SafeEditingMixin, keep_revisions
+from core.admin import (
+    ContentAdmin,
+    ContentInlineMixin,
+    NormalisedTextField,
+    SafeEditingMixin,
+    keep_revisions,
+)
 from phases.admin import PhaseAdmin
 from phases.models import Phase
 
@@ -16,13 +24,13 @@ keep_revisions(Guidance, follow=["tips"])
 
 
 @admin.register(BindingRung)
-class BindingRungAdmin(SafeEditingMixin, TranslationAdmin):
+class BindingRungAdmin(SafeEditingMixin, ContentAdmin):
     list_display = ["number", "name"]
     list_display_links = ["name"]
 
 
 @admin.register(ActivityType)
-class ActivityTypeAdmin(SafeEditingMixin, TranslationAdmin):
+class ActivityTypeAdmin(SafeEditingMixin, ContentAdmin):
     list_display = ["name", "rung", "position", "slug", "phase_count"]
     list_editable = ["position"]
     list_filter = ["rung"]
@@ -72,14 +80,23 @@ class PhaseWithGuidanceAdmin(PhaseAdmin):
         return obj.guidance_total
 
 
-class TipInline(TranslationTabularInline):
+class TipInline(ContentInlineMixin, TranslationTabularInline):
+    """One compact row per tip: its kind, the Dutch and English text side by side, its place."""
+
     model = Tip
     fields = ["kind", "text", "position"]
     extra = 1
+    classes = ["tip-inline"]
+    formfield_overrides = {
+        models.TextField: {
+            "form_class": NormalisedTextField,
+            "widget": AdminTextareaWidget(attrs={"rows": 3, "cols": 30}),
+        },
+    }
 
 
 @admin.register(Guidance)
-class GuidanceAdmin(SafeEditingMixin, TranslationAdmin):
+class GuidanceAdmin(SafeEditingMixin, ContentAdmin):
     list_display = [
         "__str__",
         "phase",

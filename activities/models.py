@@ -28,6 +28,11 @@ class BindingRung(models.Model):
 class ActivityType(models.Model):
     """A kind of activity, such as 'Dialoog', that can serve one or more phases."""
 
+    class Effort(models.TextChoices):
+        LOW = "low", _("low")
+        MEDIUM = "medium", _("medium")
+        HIGH = "high", _("high")
+
     slug = models.SlugField(
         _("slug"),
         max_length=80,
@@ -38,7 +43,12 @@ class ActivityType(models.Model):
         ),
     )
     position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Default order of the activity types.")
+        _("position"),
+        default=0,
+        help_text=_(
+            "Order on the binding ladder page among activity types on the same rung. Phase "
+            "pages order their activity types by rung first, then by the guidance's position."
+        ),
     )
     name = models.CharField(_("name"), max_length=120)
     summary = models.CharField(
@@ -55,14 +65,59 @@ class ActivityType(models.Model):
         blank=True,
         help_text=_("How lasting and intensive the contact is that this activity creates."),
     )
+    off_ladder = models.BooleanField(
+        _("not on the binding ladder"),
+        default=False,
+        help_text=_(
+            "Tick this for an activity that does not itself create contact between groups, such "
+            "as restoring safety; leave the rung empty. Pages say it is not on the ladder."
+        ),
+    )
+    effort_time = models.CharField(
+        _("time to prepare"),
+        max_length=10,
+        choices=Effort,
+        blank=True,
+        help_text=_("How much time preparing and running it takes, compared with the others."),
+    )
+    effort_people = models.CharField(
+        _("people needed"),
+        max_length=10,
+        choices=Effort,
+        blank=True,
+        help_text=_("How many organisers, volunteers or partners it needs."),
+    )
+    effort_money = models.CharField(
+        _("money needed"),
+        max_length=10,
+        choices=Effort,
+        blank=True,
+        help_text=_("How much budget it usually needs."),
+    )
 
     class Meta:
         ordering = ["position", "slug"]
         verbose_name = _("activity type")
         verbose_name_plural = _("activity types")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(off_ladder=True, rung__isnull=False),
+                name="activity_type_off_ladder_has_no_rung",
+            ),
+        ]
 
     def __str__(self):
         return self.name
+
+    @property
+    def efforts(self):
+        """(label, level, level label) for each effort that is filled in, for cards and pages."""
+        fields = [
+            (_("time"), self.effort_time, self.get_effort_time_display()),
+            (_("people"), self.effort_people, self.get_effort_people_display()),
+            (_("money"), self.effort_money, self.get_effort_money_display()),
+        ]
+        return [(label, level, shown) for label, level, shown in fields if level]
 
 
 def _published_related(model, name):
@@ -115,7 +170,13 @@ class Guidance(models.Model):
         related_name="guidances",
     )
     position = models.PositiveSmallIntegerField(
-        _("position"), default=0, help_text=_("Order of the activity types on the phase page.")
+        _("position"),
+        default=0,
+        help_text=_(
+            "Order on the phase page among activity types on the same rung of the binding "
+            "ladder: the page lists them by rung first (lowest first, those not on the ladder "
+            "last), then by this number."
+        ),
     )
     introduction = models.TextField(
         _("introduction"),

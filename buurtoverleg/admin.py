@@ -1,13 +1,15 @@
 from django.contrib import admin
 from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
 from buurtoverleg.models import Overleg, ParticipantRole
+from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
+
+keep_revisions(ParticipantRole)
 
 
 @admin.register(ParticipantRole)
-class ParticipantRoleAdmin(TranslationAdmin):
+class ParticipantRoleAdmin(SafeEditingMixin, ContentAdmin):
     list_display = ["name", "position"]
     list_editable = ["position"]
     search_fields = ["name"]

@@ -2,7 +2,7 @@
 
 EDITOR_GROUP = "Redacteur"
 # The apps whose content editors edit; accounts (auth) and login records (axes) are not among them.
-CONTENT_APPS = ["phases", "activities", "examples", "library", "wijkscan", "buurtoverleg"]
+CONTENT_APPS = ["pages", "phases", "activities", "examples", "library", "wijkscan", "buurtoverleg"]
 
 
 def grant_content_permissions(group, permission_model):

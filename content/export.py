@@ -13,6 +13,7 @@ from django.utils import timezone
 
 # File name -> the models in it, in dependency order. `seed` loads the files in this order.
 FIXTURE_FILES = {
+    "pages": ["pages.sitepage"],
     "phases": ["phases.phase"],
     "wijkscan": ["wijkscan.scanquestion", "wijkscan.scananswer", "wijkscan.scanweight"],
     "library": ["library.publication"],

@@ -90,8 +90,47 @@ def incomplete_guidance():
 
 
 def activity_types_without_rung():
-    for activity_type in ActivityType.objects.filter(rung=None):
-        yield Gap(_label(activity_type), "has no rung on the binding ladder")
+    for activity_type in ActivityType.objects.filter(rung=None, off_ladder=False):
+        yield Gap(
+            _label(activity_type),
+            "has no rung on the binding ladder (or tick 'not on the binding ladder')",
+        )
+
+
+def activity_types_without_effort():
+    for activity_type in ActivityType.objects.all():
+        for field in ("effort_time", "effort_people", "effort_money"):
+            if not getattr(activity_type, field):
+                yield Gap(_label(activity_type), f"{field} is not filled in")
+
+
+def _normalised(text):
+    return " ".join(text.split()).casefold()
+
+
+def repeated_guidance_texts():
+    """A tip or target-group text that repeats another guidance's, word for word.
+
+    Advice for one phase should be written for that phase; a text copied from another guidance
+    usually means it was not. Repeats within one guidance are left to the editor.
+    """
+    guidances = Guidance.objects.select_related("phase", "activity_type").prefetch_related("tips")
+    for code in LANGUAGES:
+        first_seen = {}
+        for guidance in guidances.order_by("phase__position", "position", "id"):
+            texts = [("target-group advice", getattr(guidance, f"target_group_advice_{code}"))]
+            texts += [("tip", getattr(tip, f"text_{code}")) for tip in guidance.tips.all()]
+            for kind, text in texts:
+                key = _normalised(text or "")
+                if not key:
+                    continue
+                earlier = first_seen.setdefault(key, guidance)
+                if earlier.pk != guidance.pk:
+                    yield Gap(
+                        _label(guidance),
+                        f"{kind} ({code}) repeats the text of guidance '{earlier}' word for "
+                        f"word: “{(text or '').strip()[:60]}”",
+                    )
 
 
 def examples_without_guidance():
@@ -147,6 +186,8 @@ CHECKS = [
     incomplete_phases,
     incomplete_guidance,
     activity_types_without_rung,
+    activity_types_without_effort,
+    repeated_guidance_texts,
     examples_without_guidance,
     incomplete_scan,
     dead_internal_links,

@@ -13,17 +13,20 @@
 """
 
 from django import forms
+from django.conf import settings
 from django.contrib.admin.utils import flatten_fieldsets, quote, unquote
 from django.core import signing
 from django.core.exceptions import PermissionDenied
-from django.db import router, transaction
+from django.db import models, router, transaction
 from django.forms.models import _get_foreign_key
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import translation
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
+from modeltranslation.admin import TranslationAdmin
 from reversion import is_registered, register, set_comment
 from reversion.admin import VersionAdmin
 from reversion.models import Version
@@ -46,7 +49,8 @@ def keep_revisions(model, follow=()):
     names the inline rows a revision keeps with the item (a guidance's tips).
     """
     if not is_registered(model):
-        register(model, follow=follow)
+        # ignore_duplicates: saving an item unchanged adds no version to its history.
+        register(model, follow=follow, ignore_duplicates=True)
 
 
 def _version_id(value):
@@ -288,7 +292,7 @@ class SafeEditingMixin(VersionAdmin):
 
     def _comment(self, request, entry):
         typed = getattr(request, "_revision_comment", "")
-        automatic = entry.get_change_message()
+        automatic = entry.get_change_message() if entry else ""
         if typed:
             set_comment(f"{typed} ({automatic})" if automatic else typed)
 
@@ -298,6 +302,10 @@ class SafeEditingMixin(VersionAdmin):
         return entry
 
     def log_change(self, request, obj, message):
+        if not message:
+            # Saved without a change: the history says nothing (and the revision, a duplicate of
+            # the last one, is not kept: see keep_revisions).
+            return None
         entry = super().log_change(request, obj, message)
         self._comment(request, entry)
         return entry
@@ -395,3 +403,80 @@ class SafeEditingMixin(VersionAdmin):
             **(extra_context or {}),
         }
         return super().history_view(request, object_id, context)
+
+
+# Layout and truthful history, shared by every content admin: `ContentAdmin` is the base class
+# and `SafeEditingMixin` goes in front of it:
+# `class GuidanceAdmin(SafeEditingMixin, ContentAdmin)`.
+
+
+class NormalisedTextField(forms.CharField):
+    """A text area's value with the browser's CRLF line endings turned into plain newlines.
+
+    Browsers send every line break in a text area as CRLF; the stored text (and the seed) uses
+    LF. Without this, saving an unchanged form would count every multi-line text as changed.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if isinstance(value, str):
+            value = value.replace("\r\n", "\n").replace("\r", "\n")
+        return value
+
+
+TEXT_FIELD_OVERRIDES = {models.TextField: {"form_class": NormalisedTextField}}
+
+
+def _site_language_labels(forms):
+    """{English label: label in the site's language} for every field of `forms`."""
+    labels = {}
+    for form in forms:
+        for field in form.fields.values():
+            if field.label is None:
+                continue
+            with translation.override(None):
+                english = str(field.label)
+            with translation.override(settings.LANGUAGE_CODE):
+                labels.setdefault(english, str(field.label))
+    return labels
+
+
+class HistoryInSiteLanguageMixin:
+    """Plain-language history: field labels in Dutch, and no entry when nothing changed.
+
+    Django stores the labels of changed fields in English ('Published') and its history shows
+    them untranslated next to Dutch words ('Published gewijzigd'). This stores them in the
+    site's language ('Gepubliceerd gewijzigd'), which is the editors' language.
+    """
+
+    def construct_change_message(self, request, form, formsets, add=False):
+        message = super().construct_change_message(request, form, formsets, add)
+        forms = [form, *(inline for formset in formsets or [] for inline in formset.forms)]
+        labels = _site_language_labels(forms)
+        for entry in message:
+            for action in entry.values():
+                if action.get("fields"):
+                    action["fields"] = [labels.get(name, name) for name in action["fields"]]
+        return message
+
+    def log_change(self, request, obj, message):
+        if not message:
+            # Saved without a change: nothing happened, so the history says nothing.
+            return None
+        return super().log_change(request, obj, message)
+
+
+class ContentAdmin(HistoryInSiteLanguageMixin, TranslationAdmin):
+    """The base of every content admin: Dutch and English fields side by side (static CSS, no
+    JavaScript), line endings normalised, truthful history."""
+
+    formfield_overrides = TEXT_FIELD_OVERRIDES
+
+    class Media:
+        css = {"all": ["css/admin.css"]}
+
+
+class ContentInlineMixin:
+    """For inlines: the same line-ending normalisation."""
+
+    formfield_overrides = TEXT_FIELD_OVERRIDES

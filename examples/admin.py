@@ -2,11 +2,10 @@ from django import forms
 from django.contrib import admin, messages
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
 from activities.admin import GuidanceAdmin
 from activities.models import Guidance
-from core.admin import SafeEditingMixin, keep_revisions
+from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from examples import moderation
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
 
@@ -19,7 +18,7 @@ keep_revisions(Setting)
 
 
 @admin.register(PracticeExample)
-class PracticeExampleAdmin(SafeEditingMixin, TranslationAdmin):
+class PracticeExampleAdmin(SafeEditingMixin, ContentAdmin):
     list_display = [
         "name",
         "organisation",
@@ -62,7 +61,7 @@ class PracticeExampleAdmin(SafeEditingMixin, TranslationAdmin):
         return obj.website_domain
 
 
-class _NamedChoiceAdmin(SafeEditingMixin, TranslationAdmin):
+class _NamedChoiceAdmin(SafeEditingMixin, ContentAdmin):
     list_display = ["name", "slug", "position"]
     list_editable = ["position"]
     prepopulated_fields = {"slug": ["name"]}
@@ -175,6 +174,13 @@ class ExampleInline(admin.TabularInline):
     extra = 1
     verbose_name = _("practice example")
     verbose_name_plural = _("practice examples")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        # The link table's own column name is 'practiceexample'; editors read a plain label.
+        field = super().formfield_for_foreignkey(db_field, request, **kwargs)
+        if db_field.name == "practiceexample":
+            field.label = _("practice example")
+        return field
 
 
 # The guidance form lists the examples that illustrate it: this app extends the activities

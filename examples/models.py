@@ -329,3 +329,12 @@ class ExampleSubmission(models.Model):
     def clean(self):
         super().clean()
         _validate_web_urls(self, ["website"])
+
+
+def _example_link_str(link):
+    """'Beter Buren · Aanpakken en handhaven · Verbinden bij incidenten', not 'object (23)'."""
+    return f"{link.practiceexample} · {link.guidance}"
+
+
+# The admin names the example-guidance links (the inline on a guidance, its history) by this.
+PracticeExample.guidances.through.__str__ = _example_link_str

@@ -1,14 +1,13 @@
 from django.contrib import admin
-from modeltranslation.admin import TranslationAdmin
 
-from core.admin import SafeEditingMixin, keep_revisions
+from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from library.models import Publication
 
 keep_revisions(Publication)
 
 
 @admin.register(Publication)
-class PublicationAdmin(SafeEditingMixin, TranslationAdmin):
+class PublicationAdmin(SafeEditingMixin, ContentAdmin):
     list_display = ["title", "kind", "publisher", "year", "position", "is_published"]
     list_editable = ["position"]
     list_filter = ["is_published", "kind", "publisher"]

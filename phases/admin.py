@@ -1,15 +1,14 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationAdmin
 
-from core.admin import SafeEditingMixin, keep_revisions
+from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from phases.models import Phase
 
 keep_revisions(Phase)
 
 
 @admin.register(Phase)
-class PhaseAdmin(SafeEditingMixin, TranslationAdmin):
+class PhaseAdmin(SafeEditingMixin, ContentAdmin):
     """The four phases. The activities app adds the phase's activity types to this form."""
 
     list_display = ["title", "position", "colour", "slug"]

@@ -1,9 +1,11 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page
 from phases.models import Phase
+from phases.og import image_url
 
 
 @require_safe
@@ -28,5 +30,6 @@ def phase_detail(request, slug):
             "guidances": phase.guidances.published().for_phase_page(),
             "calmer_phase": phases[index - 1] if index > 0 else None,
             "worse_phase": phases[index + 1] if index + 1 < len(phases) else None,
+            "og_image_url": request.build_absolute_uri(image_url(phase, get_language())),
         },
     )

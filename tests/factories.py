@@ -61,6 +61,9 @@ class ActivityTypeFactory(factory.django.DjangoModelFactory):
     summary_nl = "Een korte samenvatting."
     summary_en = "A short summary."
     rung = factory.SubFactory(BindingRungFactory)
+    effort_time = ActivityType.Effort.LOW
+    effort_people = ActivityType.Effort.MEDIUM
+    effort_money = ActivityType.Effort.LOW
 
 
 class GuidanceFactory(factory.django.DjangoModelFactory):

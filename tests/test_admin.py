@@ -7,6 +7,7 @@ from pytest_django.asserts import assertContains
 
 from activities.models import Guidance, Tip
 from buurtoverleg.models import Overleg
+from pages.models import SitePage
 from tests.factories import (
     DividingLineFactory,
     ExampleSubmissionFactory,
@@ -52,6 +53,7 @@ def every_kind_of_row(guidance, admin_user):
     AccessAttempt.objects.create(**login, failures_since_start=1)
     AccessLog.objects.create(**login)
     AccessFailureLog.objects.create(**login)
+    SitePage.objects.create(slug="over", title_nl="Over", body_nl="Tekst.")
     return guidance
 
 

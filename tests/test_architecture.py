@@ -35,7 +35,7 @@ def upward_imports(app):
 
 
 def test_the_floors_are_the_project_apps_in_their_agreed_order():
-    assert FLOORS[:4] == ["core", "phases", "activities", "examples"]
+    assert FLOORS[:5] == ["core", "pages", "phases", "activities", "examples"]
     assert FLOORS.index("library") < FLOORS.index("wijkscan") < FLOORS.index("content")
     assert FLOORS[-1] == "content"
 

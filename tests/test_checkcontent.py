@@ -131,3 +131,48 @@ def test_finds_a_scan_question_without_enough_answers(complete_guidance):
 
     assert any("Enkele vraag?" in p and "fewer than two answers" in p for p in found)
     assert any("Enkele vraag?" in p and "no answer that points to a phase" in p for p in found)
+
+
+def test_an_activity_type_marked_not_on_the_ladder_needs_no_rung(complete_guidance):
+    activity_type = complete_guidance.activity_type
+    activity_type.rung = None
+    activity_type.off_ladder = True
+    activity_type.save()
+
+    assert problems() == []
+
+
+def test_finds_an_activity_type_without_its_effort(complete_guidance):
+    ActivityTypeFactory(effort_money="")
+
+    assert any("effort_money is not filled in" in problem for problem in problems())
+
+
+def test_finds_a_tip_that_repeats_another_guidances_word_for_word(complete_guidance):
+    tip = complete_guidance.tips.first()
+    other = GuidanceFactory(tips=0)
+    TipFactory(guidance=other, text_nl=f"  {tip.text_nl.upper()} ", text_en="Written for here.")
+
+    found = [problem for problem in problems() if "repeats the text" in problem]
+
+    assert len(found) == 1
+    assert "tip (nl)" in found[0]
+    assert str(complete_guidance) in found[0]
+
+
+def test_finds_target_group_advice_copied_from_another_guidance(complete_guidance):
+    complete_guidance.target_group_advice_en = "Reach parents through the school."
+    complete_guidance.save()
+    GuidanceFactory(target_group_advice_en="Reach parents through the school.")
+
+    found = [problem for problem in problems() if "repeats the text" in problem]
+
+    assert len(found) == 1
+    assert "target-group advice (en)" in found[0]
+
+
+def test_the_same_tip_twice_within_one_guidance_is_left_to_the_editor(complete_guidance):
+    tip = complete_guidance.tips.first()
+    TipFactory(guidance=complete_guidance, text_nl=tip.text_nl, text_en=tip.text_en)
+
+    assert not [problem for problem in problems() if "repeats the text" in problem]

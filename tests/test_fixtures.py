@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains
 from activities.models import ActivityType, Guidance, Tip
 from examples.models import PracticeExample
 from phases.models import Phase
-from wijkscan.models import ScanQuestion
+from wijkscan.models import ScanAnswer, ScanQuestion
 from wijkscan.scoring import Clarity, score
 
 PHASE_SLUGS = ["in-rust", "bij-ongemak", "bij-spanningen", "bij-incidenten"]
@@ -95,14 +95,17 @@ def test_every_phase_and_activity_page_renders(seed, client, language):
             response = client.get(guidance.get_absolute_url())
             assertContains(response, guidance.activity_type.name)
             assertContains(response, f'<html lang="{language}">')
-            assertContains(
-                response,
-                f"{guidance.activity_type.rung.number} of 4"
-                if language == "en"
-                else f"{guidance.activity_type.rung.number} van 4",
-            )
+            rung = guidance.activity_type.rung
+            if rung:
+                assertContains(
+                    response, f"{rung.number} of 4" if language == "en" else f"{rung.number} van 4"
+                )
+            else:
+                assert guidance.activity_type.off_ladder
+                assertContains(response, 'bindingsladder/#not-on-the-ladder"')
             assertContains(response, 'id="sources-heading"')
             assertContains(response, 'class="last-reviewed"')
+            assertContains(response, 'class="effort-list"')
             if guidance.target_group_advice:
                 assertContains(response, 'id="target-group-heading"')
 
@@ -143,3 +146,23 @@ def test_the_shipped_wijkscan_can_point_clearly_to_each_phase(seed, phase_slug):
 
     assert result.phase == target
     assert result.clarity in {Clarity.CLEAR, Clarity.TENTATIVE}
+
+
+def test_safety_activities_are_placed_off_the_ladder_and_every_type_has_its_effort(seed):
+    off_ladder = set(ActivityType.objects.filter(off_ladder=True).values_list("slug", flat=True))
+
+    assert off_ladder == {"aanpakken-en-handhaven", "vergroten-veiligheidsgevoel-in-de-wijk"}
+    assert not ActivityType.objects.filter(rung=None, off_ladder=False).exists()
+    for field in ("effort_time", "effort_people", "effort_money"):
+        assert not ActivityType.objects.filter(**{field: ""}).exists()
+
+
+def test_the_answers_that_report_threats_or_violence_show_the_help_box(seed):
+    flagged = {
+        (answer.question.slug, answer.slug)
+        for answer in ScanAnswer.objects.filter(needs_urgent_help=True).select_related("question")
+    }
+
+    assert ("confrontaties", "geweld") in flagged
+    assert ("sfeer", "onveilig") in flagged
+    assert ("contact", "veel") not in flagged

@@ -2,6 +2,11 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 STEP_PARAMETER = "stap"
+# Optional details that print with the outcome; they travel in the query string like the answers.
+PLACE_PARAMETER = "wijk"
+DATE_PARAMETER = "datum"
+DETAIL_PARAMETERS = [PLACE_PARAMETER, DATE_PARAMETER]
+MAX_PLACE_LENGTH = 80
 MAX_KEY_SHOWN = 40
 
 
@@ -28,6 +33,25 @@ class ScanForm(forms.Form):
                     "invalid_choice": _("This answer is not one of the choices; choose again."),
                 },
             )
+        self.fields[PLACE_PARAMETER] = forms.CharField(
+            label=_("Neighbourhood"),
+            help_text=_("For example the name of the neighbourhood or street. Optional."),
+            max_length=MAX_PLACE_LENGTH,
+            required=False,
+            error_messages={
+                "max_length": _(
+                    "The neighbourhood name is too long: use at most %(limit_value)d characters."
+                ),
+            },
+        )
+        self.fields[DATE_PARAMETER] = forms.DateField(
+            label=_("Date"),
+            help_text=_("The day the scan was done. Optional."),
+            required=False,
+            input_formats=["%Y-%m-%d"],
+            widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            error_messages={"invalid": _("The date is not a valid date (year-month-day).")},
+        )
         if stepwise:
             invalid = _("The step in the link does not exist.")
             self.fields[STEP_PARAMETER] = forms.IntegerField(
@@ -61,6 +85,11 @@ class ScanForm(forms.Form):
         return [self[question.slug] for question in self.questions]
 
     @property
+    def detail_fields(self):
+        """The bound fields of the optional details that print with the outcome."""
+        return [self[name] for name in DETAIL_PARAMETERS]
+
+    @property
     def step(self):
         return self.cleaned_data.get(STEP_PARAMETER)
 
@@ -72,6 +101,18 @@ class ScanForm(forms.Form):
             for question in self.questions
             if data.get(question.slug)
         }
+
+    def details(self):
+        """The valid details given, as query-string values: {"wijk": ..., "datum": "2026-11-22"}."""
+        data = getattr(self, "cleaned_data", {})
+        values = {name: data.get(name) for name in DETAIL_PARAMETERS}
+        if values[DATE_PARAMETER]:
+            values[DATE_PARAMETER] = values[DATE_PARAMETER].isoformat()
+        return {name: value for name, value in values.items() if value}
+
+    def query(self):
+        """The answers in question order, then the details: one address per outcome."""
+        return {**self.answers(), **self.details()}
 
     def first_unanswered_before(self, step):
         """The number of the first question before `step` without an answer, or None."""

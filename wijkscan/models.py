@@ -57,6 +57,14 @@ class ScanAnswer(models.Model):
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     text = models.CharField(_("answer"), max_length=200)
+    needs_urgent_help = models.BooleanField(
+        _("reports threats or violence"),
+        default=False,
+        help_text=_(
+            "Tick this for an answer that reports threats, violence or intimidation: its outcome "
+            "then always shows when to get help at once, whichever phase it suggests."
+        ),
+    )
 
     class Meta:
         # Within one question; lists across questions order by question themselves.

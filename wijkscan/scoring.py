@@ -7,6 +7,8 @@ MIXED_RATIO = 0.75
 # The picture is clear when the top phase has at least this share of all points.
 CLEAR_SHARE = 0.5
 STRONGEST_ANSWERS = 3
+# Words, not percentages, for how strongly the answers point to a phase: (lowest share, word).
+STRENGTHS = [(0.45, "strong"), (0.2, "partly"), (0.0001, "slight")]
 
 
 class Clarity:
@@ -22,6 +24,16 @@ class PhaseScore:
     points: int
     share: float
 
+    @property
+    def strength(self):
+        """'strong', 'partly', 'slight' or 'none': how strongly the answers point here."""
+        return next((word for lowest, word in STRENGTHS if self.share >= lowest), "none")
+
+    @property
+    def level(self):
+        """The strength as 0 (none) to 3 (strong), for a bar that claims no more precision."""
+        return {"none": 0, "slight": 1, "partly": 2, "strong": 3}[self.strength]
+
 
 @dataclass(frozen=True)
 class WeighedAnswer:
@@ -35,6 +47,9 @@ class ScanResult:
     scores: list[PhaseScore]
     clarity: str
     strongest: list[WeighedAnswer] = field(default_factory=list)
+    # Answers that report threats or violence: the outcome then shows when to get help at once,
+    # whatever the phase.
+    urgent: list = field(default_factory=list)
 
     @property
     def phase(self):
@@ -56,6 +71,7 @@ def score(chosen, phases):
     for _question, answer in chosen:
         for weight in answer.weights.all():
             points[weight.phase_id] = points.get(weight.phase_id, 0) + weight.points
+    urgent = [(question, answer) for question, answer in chosen if answer.needs_urgent_help]
     total = sum(points.values())
     order = {phase.pk: index for index, phase in enumerate(phases)}
     ranked = sorted(phases, key=lambda phase: (-points[phase.pk], order[phase.pk]))
@@ -64,7 +80,7 @@ def score(chosen, phases):
         for phase in ranked
     ]
     if total == 0:
-        return ScanResult(scores, Clarity.UNKNOWN)
+        return ScanResult(scores, Clarity.UNKNOWN, urgent=urgent)
 
     top, second = scores[0], scores[1] if len(scores) > 1 else None
     if second and second.points and second.points >= MIXED_RATIO * top.points:
@@ -73,7 +89,7 @@ def score(chosen, phases):
         clarity = Clarity.CLEAR
     else:
         clarity = Clarity.TENTATIVE
-    return ScanResult(scores, clarity, _strongest(chosen, top.phase))
+    return ScanResult(scores, clarity, _strongest(chosen, top.phase), urgent)
 
 
 def _strongest(chosen, phase):

@@ -6,4 +6,5 @@ app_name = "wijkscan"
 urlpatterns = [
     path("wijkscan/", views.scan, name="scan"),
     path("wijkscan/resultaat/", views.scan_result, name="result"),
+    path("wijkscan/r/<str:code>/", views.short_link, name="short"),
 ]

@@ -3,12 +3,15 @@ from urllib.parse import urlencode
 from django.http import Http404, HttpResponsePermanentRedirect
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page, wants_fragment
 from core.slugs import current_slug
 from phases.models import Phase
-from wijkscan.forms import STEP_PARAMETER, ScanForm
+from phases.og import image_url
+from wijkscan import shortlinks
+from wijkscan.forms import DETAIL_PARAMETERS, STEP_PARAMETER, ScanForm
 from wijkscan.models import ScanAnswer, ScanQuestion
 from wijkscan.scoring import score
 
@@ -82,7 +85,7 @@ def scan(request):
     if not stepwise:
         return _scan_form_page(request, form)
 
-    answers = form.answers()
+    answers = form.query()
     step = form.step
     missing = form.first_unanswered_before(step)
     if missing and not wants_fragment(request):
@@ -113,9 +116,18 @@ def scan(request):
     return response
 
 
+def _urgent_help_phase(phases):
+    """The phase whose 'get help at once' text the outcome shows: the most serious one with it."""
+    return next((phase for phase in reversed(phases) if phase.urgent_help), None)
+
+
 @require_safe
 def scan_result(request):
-    """The scan's outcome for the answers in the query string: shareable as a link."""
+    """The scan's outcome for the answers in the query string: shareable as a link.
+
+    The page's canonical address keeps the answers (and the optional details), in a fixed order,
+    so a link preview or a search engine lands on this outcome and not on an error.
+    """
     questions = _scan_questions()
     form = ScanForm(questions, data=request.GET)
     if not form.is_valid():
@@ -123,12 +135,51 @@ def scan_result(request):
             return HttpResponsePermanentRedirect(renamed)
         return _scan_form_page(request, form, status=400)
     phases = list(Phase.objects.for_overview())
+    chosen = form.chosen()
+    result = score(chosen, phases)
+    query = urlencode(form.query())
+    request.canonical_query = query
+    code = shortlinks.encode(chosen)
+    short_url = None
+    if code:
+        short_url = reverse("wijkscan:short", kwargs={"code": code})
+        if form.details():
+            short_url += f"?{urlencode(form.details())}"
     return render_page(
         request,
         "wijkscan/scan_result.html",
         {
-            "result": score(form.chosen(), phases),
+            "result": result,
             "phases": phases,
-            "edit_url": f"{reverse('wijkscan:scan')}?{urlencode(form.answers())}#scan-form",
+            "form": form,
+            "details": form.cleaned_data,
+            "answers": form.answers(),
+            "guidances": (
+                result.phase.guidances.published().for_phase_page() if result.phase else []
+            ),
+            "urgent_phase": _urgent_help_phase(phases) if result.urgent else None,
+            "short_url": short_url,
+            "short_url_absolute": request.build_absolute_uri(short_url) if short_url else None,
+            "detail_values": form.details(),
+            **(
+                {
+                    "og_image_url": request.build_absolute_uri(
+                        image_url(result.phase, get_language())
+                    )
+                }
+                if result.phase
+                else {}
+            ),
+            "edit_url": f"{reverse('wijkscan:scan')}?{query}#scan-form",
         },
     )
+
+
+@require_safe
+def short_link(request, code):
+    """A short link to an outcome: the code names the answers; it redirects to the full address."""
+    answers = shortlinks.decode(code, _scan_questions())
+    if answers is None:
+        raise Http404("No outcome has that code.")
+    details = {name: request.GET[name] for name in DETAIL_PARAMETERS if request.GET.get(name)}
+    return redirect(f"{reverse('wijkscan:result')}?{urlencode({**answers, **details})}")

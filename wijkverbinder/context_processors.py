@@ -3,8 +3,26 @@ from django.core.exceptions import DisallowedHost
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
+from django.utils.translation import gettext_lazy as _
 
 MAX_QUERY_KEPT = 1000
+# The footer's links to the site pages (pages app), by slug; no query needed.
+FOOTER_LINKS = [
+    ("over", _("About the Wijkverbinder")),
+    ("contact", _("Contact")),
+    ("privacy", _("Privacy")),
+    ("toegankelijkheid", _("Accessibility")),
+]
+# The header's sections: the URL namespaces (or view names) that belong to each.
+NAV_SECTIONS = {
+    "phases": "phases",
+    "activities:detail": "phases",
+    "activities:ladder": "ladder",
+    "wijkscan": "wijkscan",
+    "library": "library",
+    "examples": "examples",
+    "buurtoverleg": "buurtoverleg",
+}
 
 
 def _path_in_language(path, code):
@@ -25,9 +43,22 @@ def _absolute_url_builder(request):
     return request.build_absolute_uri
 
 
+def _nav_section(request):
+    match = getattr(request, "resolver_match", None)
+    if match is None:
+        return None
+    return NAV_SECTIONS.get(match.view_name) or NAV_SECTIONS.get(match.namespace)
+
+
 def site(request):
-    """Site name, the page's canonical address and its address in each language."""
+    """Site name, the page's canonical address and its address in each language.
+
+    A view whose state lives in the query string (the wijkscan's outcome) sets
+    `request.canonical_query` to the normalised query that its canonical address keeps.
+    """
     absolute = _absolute_url_builder(request)
+    canonical_query = getattr(request, "canonical_query", "")
+    keep = f"?{canonical_query}" if canonical_query else ""
     # The switcher keeps the query string (the wijkscan's answers); canonical links do not.
     # An oversized one (never ours) is dropped rather than echoed into every link.
     # The raw string is used as it came: parsing it could fail again on a 400 page.
@@ -42,12 +73,14 @@ def site(request):
                 "code": code,
                 "name": name,
                 "url": f"{url}?{query}" if query else url,
-                "absolute_url": absolute(url),
+                "absolute_url": absolute(url) + keep,
             }
         )
     return {
         "site_name": settings.SITE_NAME,
-        "canonical_url": absolute(request.path),
+        "nav_section": _nav_section(request),
+        "footer_links": FOOTER_LINKS,
+        "canonical_url": absolute(request.path) + keep,
         "language_alternates": alternates,
         "og_image_url": absolute(static("img/og-image.png")),
     }

@@ -66,6 +66,7 @@ INSTALLED_APPS = [
     # The project's apps, from the ground floor up: each may import only those above it in this
     # list (README, Architecture; tests/test_architecture.py holds the order).
     "core",
+    "pages",
     "phases",
     "activities",
     "examples",
@@ -150,7 +151,9 @@ MODELTRANSLATION_FALLBACK_LANGUAGES = ("nl",)
 
 STATIC_URL = "static/"
 STATIC_ROOT = BASE_DIR / "staticfiles"
-STATICFILES_DIRS = [BASE_DIR / "static"]
+# Files drawn at build time (the phases' link-preview images: `manage.py og_images`); not in git.
+GENERATED_STATIC_DIR = BASE_DIR / "generated_static"
+STATICFILES_DIRS = [BASE_DIR / "static", GENERATED_STATIC_DIR]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {
@@ -168,6 +171,8 @@ BUURTOVERLEG_RETENTION_DAYS = int(os.environ.get("BUURTOVERLEG_RETENTION_DAYS", 
 
 # The public site's own name, used in titles and link previews.
 SITE_NAME = "Wijkverbinder"
+# The address the contact page shows, set by whoever runs the site; none when empty.
+CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "").strip()
 
 # Security. HTTPS settings follow DEBUG so `check --deploy` is clean in production while
 # `make run` works over plain HTTP.

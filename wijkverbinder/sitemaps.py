@@ -4,6 +4,7 @@ from django.urls import reverse
 from activities.models import Guidance
 from examples.models import PracticeExample
 from library.models import Publication
+from pages.models import SitePage
 from phases.models import Phase
 
 
@@ -60,6 +61,13 @@ class ExampleSitemap(_BilingualSitemap):
     def items(self):
         return PracticeExample.objects.published().order_by("slug")
 
+
+class SitePageSitemap(_BilingualSitemap):
+    priority = 0.3
+
+    def items(self):
+        return SitePage.objects.all()
+
     def lastmod(self, item):
         return item.updated_at
 
@@ -70,4 +78,5 @@ sitemaps = {
     "guidance": GuidanceSitemap,
     "library": PublicationSitemap,
     "examples": ExampleSitemap,
+    "site_pages": SitePageSitemap,
 }

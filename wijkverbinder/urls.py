@@ -30,6 +30,7 @@ urlpatterns += i18n_patterns(
     path("", include("examples.urls")),
     path("", include("search.urls")),
     path("", include("content.urls")),
+    path("", include("pages.urls")),
     prefix_default_language=False,
 )
 

@@ -14,7 +14,7 @@ from tests.factories import (
     PublicationFactory,
     TipFactory,
 )
-from tests.html import select
+from tests.html import select, select_one
 
 pytestmark = pytest.mark.django_db
 
@@ -241,3 +241,38 @@ def test_binding_ladder_page_has_a_fixed_number_of_queries(client, django_assert
         response = client.get(reverse("activities:ladder"))
 
     assert response.status_code == 200
+
+
+def test_cards_and_the_guidance_page_say_what_an_activity_takes_in_words(client):
+    guidance = GuidanceFactory(
+        activity_type__effort_time="high",
+        activity_type__effort_people="low",
+        activity_type__effort_money="medium",
+    )
+
+    card = select_one(client.get(guidance.phase.get_absolute_url()), ".activity-card .effort")
+    assert card.select_one(".effort__label").text == "Wat het vraagt:"
+    items = [item.text for item in card.select(".effort__item")]
+    assert items == ["tijd hoog", "mensen laag", "geld gemiddeld"]
+    page = client.get(guidance.get_absolute_url())
+    efforts = [(item.dt.text, item.dd.text) for item in select(page, ".effort-list div")]
+    assert efforts == [("Tijd", "hoog"), ("Mensen", "laag"), ("Geld", "gemiddeld")]
+
+
+def test_an_activity_not_on_the_ladder_says_so_and_comes_after_those_on_it(client):
+    safety = GuidanceFactory(
+        activity_type__name_nl="Veiligheid",
+        activity_type__rung=None,
+        activity_type__off_ladder=True,
+        position=0,
+    )
+    GuidanceFactory(phase=safety.phase, activity_type__name_nl="Dialoog", position=5)
+
+    phase_page = client.get(safety.phase.get_absolute_url())
+    names = [card.text for card in select(phase_page, ".activity-card__name")]
+    assert names == ["Dialoog", "Veiligheid"]
+    badge = select_one(client.get(safety.get_absolute_url()), ".guidance-meta .rung-badge")
+    assert badge.text == "Niet op de bindingsladder: eerst veiligheid"
+    assert badge["href"] == "/bindingsladder/#not-on-the-ladder"
+    ladder = select_one(client.get("/bindingsladder/"), "#not-on-the-ladder")
+    assert "Veiligheid" in ladder.text

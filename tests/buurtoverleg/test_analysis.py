@@ -29,6 +29,7 @@ class Answer:
     pk: int
     slug: str
     weights: Related = field(default_factory=Related)
+    needs_urgent_help: bool = False
 
 
 @dataclass(eq=False)

@@ -8,6 +8,7 @@ from django.core.management import call_command
 
 from activities.models import Guidance
 from content.export import FIXTURE_FILES
+from pages.models import SitePage
 from phases.models import Phase
 from tests.factories import (
     GuidanceFactory,
@@ -70,7 +71,8 @@ def test_export_then_seed_into_an_empty_database_gives_the_same_pages(client, se
     PracticeExampleFactory(guidances=[guidance])
     ScanAnswerFactory(question__slug="contact", slug="weinig", weights={guidance.phase: 3})
     ParticipantRoleFactory()
-    paths = ["/", guidance.get_absolute_url(), "/en" + guidance.get_absolute_url()]
+    SitePage.objects.create(slug="over", title_nl="Over", body_nl="Wie wij zijn.")
+    paths = ["/over/", "/", guidance.get_absolute_url(), "/en" + guidance.get_absolute_url()]
     paths += ["/bibliotheek/", "/bibliotheek/bron/", guidance.phase.get_absolute_url()]
     paths += ["/wijkscan/", "/wijkscan/resultaat/?contact=weinig", "/open-data/guidance.json"]
     before = {path: client.get(path).content for path in paths}

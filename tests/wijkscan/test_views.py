@@ -3,7 +3,9 @@ from urllib.parse import urlencode
 import pytest
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
-from tests.factories import PhaseFactory, ScanAnswerFactory, ScanQuestionFactory
+from tests.factories import GuidanceFactory, PhaseFactory, ScanAnswerFactory, ScanQuestionFactory
+from tests.html import hrefs, select, select_one
+from wijkscan.models import ScanAnswer
 
 pytestmark = pytest.mark.django_db
 
@@ -220,5 +222,153 @@ def test_scan_pages_have_a_fixed_number_of_queries(
 
     with django_assert_max_num_queries(3):
         assert client.get(url(SCAN, stap=2, **answers)).status_code == 200
-    with django_assert_max_num_queries(4):
+    # Questions, answers, weights, phases, and the suggested phase's activity types.
+    with django_assert_max_num_queries(5):
         assert client.get(url(RESULT, **answers)).status_code == 200
+
+
+# The outcome: safety first, words not numbers, what to do next, and an address that shares.
+
+
+def _report_threats(answer_slug):
+    ScanAnswer.objects.filter(slug=answer_slug).update(needs_urgent_help=True)
+
+
+@pytest.fixture
+def incidents_help(phases):
+    incidents = phases[3]
+    incidents.urgent_help_nl = "Bel 112 bij gevaar. Bij dreiging zonder direct gevaar: 0900-8844."
+    incidents.save()
+    return incidents
+
+
+def test_an_answer_reporting_threats_shows_the_help_box_on_a_mixed_outcome(
+    client, questions, incidents_help
+):
+    _report_threats("mijden")
+
+    response = client.get(url(RESULT, contact="mijden", sfeer="ongemakkelijk", veilig="weet-niet"))
+
+    assertContains(response, "Het beeld is gemengd")
+    box = select_one(response, ".urgent-help")
+    assert "Haal meteen hulp" in box.text
+    assert "Bel 112 bij gevaar" in box.text
+
+
+def test_an_outcome_without_such_answers_shows_no_help_box(client, questions, incidents_help):
+    response = client.get(url(RESULT, contact="mijden", sfeer="ongemakkelijk", veilig="weet-niet"))
+
+    assert not select(response, ".urgent-help")
+
+
+def test_the_help_box_falls_back_to_112_when_no_phase_has_a_help_text(client, questions):
+    _report_threats("mijden")
+
+    response = client.get(url(RESULT, contact="mijden", sfeer="prettig", veilig="ja"))
+
+    assert "112" in select_one(response, ".urgent-help").text
+
+
+def test_the_spread_over_the_phases_is_in_words_not_percentages(client, questions):
+    response = client.get(url(RESULT, contact="weinig", sfeer="prettig", veilig="ja"))
+
+    scores = select_one(response, ".scan-scores")
+    assert "%" not in scores.text
+    words = [item.select_one(".scan-scores__value").text for item in scores.select("li")]
+    assert words == ["sterk", "niet", "niet", "niet"]
+
+
+def test_the_outcome_shows_how_to_recognise_the_phase_and_its_activity_types(
+    client, questions, phases
+):
+    guidance = GuidanceFactory(phase=phases[0], activity_type__name_nl="Buurtbarbecue")
+
+    response = client.get(url(RESULT, contact="weinig", sfeer="prettig", veilig="ja"))
+
+    signals = select_one(response, ".signals")
+    assert "Zo herken je Rust" in signals.text
+    assert "Weinig contact" in signals.text
+    cards = select_one(response, ".activity-cards")
+    assert "Buurtbarbecue" in cards.text
+    assert guidance.get_absolute_url() in hrefs(cards)
+
+
+def test_neighbourhood_and_date_print_with_the_outcome_and_name_it(client, questions):
+    query = {"wijk": "De Pijp", "datum": "2026-11-22"}
+    response = client.get(url(RESULT, contact="weinig", sfeer="prettig", veilig="ja", **query))
+
+    details = select_one(response, ".scan-details")
+    assert "De Pijp" in details.text
+    assert "22 november 2026" in details.text
+    assert select_one(response, "title").text.startswith("Wijkscan van De Pijp")
+    assert select_one(response, "#id_wijk")["value"] == "De Pijp"
+    assert select_one(response, "#id_datum")["value"] == "2026-11-22"
+
+
+@pytest.mark.parametrize(
+    ("details", "message"),
+    [
+        ({"wijk": "x" * 81}, "De naam van de wijk is te lang"),
+        ({"datum": "22-11-2026"}, "De datum is geen geldige datum"),
+        ({"datum": "2026-02-30"}, "De datum is geen geldige datum"),
+    ],
+)
+def test_a_too_long_neighbourhood_or_a_bad_date_gets_the_form_with_a_message(
+    client, questions, details, message
+):
+    response = client.get(url(RESULT, contact="weinig", sfeer="prettig", veilig="ja", **details))
+
+    summary = select_one(response, ".error-summary")
+    assert response.status_code == 400
+    assert message in summary.text
+
+
+def test_canonical_and_og_url_keep_the_answers_in_question_order(client, questions):
+    response = client.get(url(RESULT, veilig="ja", sfeer="prettig", contact="weinig", wijk="Oost"))
+
+    expected = (
+        "http://testserver/wijkscan/resultaat/?contact=weinig&sfeer=prettig&veilig=ja&wijk=Oost"
+    )
+    assert select_one(response, 'link[rel="canonical"]')["href"] == expected
+    assert select_one(response, 'meta[property="og:url"]')["content"] == expected
+    english = select_one(response, 'link[rel="alternate"][hreflang="en"]')["href"]
+    assert english == expected.replace("/wijkscan/", "/en/wijkscan/")
+
+
+def test_the_og_url_of_an_outcome_answers_200_with_a_readable_title(client, questions):
+    response = client.get(url(RESULT, contact="weinig", sfeer="prettig", veilig="ja"))
+    og_url = select_one(response, 'meta[property="og:url"]')["content"]
+
+    shared = client.get(og_url.removeprefix("http://testserver"))
+
+    assert shared.status_code == 200
+    og_title = select_one(shared, 'meta[property="og:title"]')["content"]
+    assert og_title == "Uitkomst van de wijkscan: Verbinden bij rust"
+    assert "{" not in og_title
+
+
+def test_the_short_link_redirects_to_the_full_outcome(client, questions):
+    response = client.get(url(RESULT, contact="weinig", sfeer="prettig", veilig="ja", wijk="Oost"))
+    short = select_one(response, ".scan-share__link")["href"]
+
+    assert short.startswith("/wijkscan/r/")
+    assert len(short.split("/")[3]) == 6
+    redirected = client.get(short)
+    assertRedirects(
+        redirected,
+        url(RESULT, contact="weinig", sfeer="prettig", veilig="ja", wijk="Oost"),
+        fetch_redirect_response=True,
+    )
+
+
+@pytest.mark.parametrize("code", ["zzzz", "abc", "0101", "00", "-1", "x" * 300])
+def test_an_unknown_short_code_is_a_404(client, questions, code):
+    assert client.get(f"/wijkscan/r/{code}/").status_code == 404
+
+
+def test_the_missing_answer_message_names_the_question_plainly(client, questions):
+    response = client.get(url(RESULT, contact="weinig", sfeer="prettig"))
+
+    item = select_one(response, ".error-summary li")
+    assert item.text.strip() == "Vraag 3 \N{EN DASH} Beantwoord deze vraag."
+    assert "?:" not in select_one(response, ".error-summary").text

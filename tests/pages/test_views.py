@@ -1,0 +1,106 @@
+"""The footer pages: who runs the site, contact, privacy, accessibility; in Dutch and English."""
+
+import pytest
+from django.core.management import call_command
+from pytest_django.asserts import assertContains, assertNotContains
+
+from pages.models import SitePage
+from tests.factories import GuidanceFactory
+from tests.html import hrefs, select, select_one
+
+pytestmark = pytest.mark.django_db
+
+FOOTER_PAGES = ["/over/", "/contact/", "/privacy/", "/toegankelijkheid/"]
+
+
+@pytest.fixture
+def site_pages():
+    call_command("loaddata", "pages", verbosity=0)
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_every_page_links_to_the_four_footer_pages_in_its_language(client, site_pages, prefix):
+    guidance = GuidanceFactory()
+
+    for path in [f"{prefix}/", f"{prefix}{guidance.get_absolute_url()}", f"{prefix}/over/"]:
+        footer = select_one(client.get(path), ".site-footer")
+        assert hrefs(footer) == [f"{prefix}{page}" for page in FOOTER_PAGES], path
+
+
+@pytest.mark.parametrize(
+    ("path", "heading", "language"),
+    [
+        ("/over/", "Over de Wijkverbinder", "nl"),
+        ("/en/over/", "About the Wijkverbinder", "en"),
+        ("/privacy/", "Privacy", "nl"),
+        ("/toegankelijkheid/", "Toegankelijkheidsverklaring", "nl"),
+        ("/en/toegankelijkheid/", "Accessibility statement", "en"),
+        ("/en/contact/", "Contact", "en"),
+    ],
+)
+def test_footer_pages_answer_in_dutch_and_english(client, site_pages, path, heading, language):
+    response = client.get(path)
+
+    assert response.status_code == 200
+    assert select_one(response, "main h1").text == heading
+    assert select_one(response, "html")["lang"] == language
+    assert len(select(response, "main .prose p")) >= 3
+
+
+def test_the_current_footer_page_is_marked(client, site_pages):
+    response = client.get("/privacy/")
+
+    assert [a["href"] for a in select(response, ".footer-nav a[aria-current]")] == ["/privacy/"]
+
+
+def test_the_privacy_page_says_what_is_and_is_not_stored(client, site_pages):
+    text = select_one(client.get("/privacy/"), "main").text
+
+    assert "geen cookies" in text.lower()
+    assert "De wijkscan bewaart niets" in text
+
+
+def test_the_accessibility_statement_gives_status_scope_date_and_how_to_report(client, site_pages):
+    text = select_one(client.get("/toegankelijkheid/"), "main").text
+
+    for part in ["Status: voldoet gedeeltelijk", "Wat deze verklaring dekt", "22 november 2026"]:
+        assert part in text
+    assert "Een probleem melden" in text
+
+
+def test_the_contact_page_shows_the_address_set_by_whoever_runs_the_site(
+    client, site_pages, settings
+):
+    settings.CONTACT_EMAIL = "wijkverbinder@gemeente.example"
+
+    response = client.get("/contact/")
+
+    link = select_one(response, ".site-page__contact a")
+    assert link["href"] == "mailto:wijkverbinder@gemeente.example"
+
+
+def test_without_an_address_the_contact_page_shows_none(client, site_pages, settings):
+    settings.CONTACT_EMAIL = ""
+
+    assert not select(client.get("/contact/"), ".site-page__contact")
+
+
+def test_page_text_is_plain_paragraphs_and_html_in_it_is_escaped(client):
+    SitePage.objects.create(
+        slug="over", title_nl="Over", body_nl="Eerste alinea.\n\n<script>alert(1)</script>"
+    )
+
+    response = client.get("/over/")
+
+    assert len(select(response, "main .prose p")) == 2
+    assertNotContains(response, "<script>alert(1)</script>")
+    assertContains(response, "&lt;script&gt;")
+
+
+def test_a_footer_page_without_its_text_is_a_404_and_other_slugs_do_not_match(client):
+    assert client.get("/over/").status_code == 404
+    assert client.get("/nergens/").status_code == 404
+
+
+def test_footer_pages_set_no_cookies(client, site_pages):
+    assert not client.get("/over/").cookies
