@@ -81,7 +81,7 @@ def test_the_whole_flow_with_javascript(page, browser, seeded_server):
     page.get_by_label(first.activity_type.name_nl, exact=True).check()
     page.get_by_role("button", name="Toevoegen aan het plan").click()
     page.get_by_role("link", name=f"{first.activity_type.name_nl} invullen").click()
-    page.get_by_label("Doel").fill("Elkaar leren kennen")
+    page.get_by_label("Doel", exact=True).fill("Elkaar leren kennen")
     page.get_by_role("button", name="Opslaan").click()
     expect(page.locator(".plan-items")).to_contain_text("Elkaar leren kennen")
     expect(page.locator(".plan-agreement")).to_contain_text("Het winkelplein")
