@@ -4,9 +4,11 @@ from django.views.decorators.http import require_safe
 
 from activities.models import ActivityType, BindingRung, Guidance
 from core.htmx import render_page
+from core.pagecache import public_page, shared
 from phases.models import Phase
 
 
+@public_page
 @require_safe
 def guidance_detail(request, phase_slug, slug):
     """An activity type within a phase: why and how, the tips, the examples, the way on."""
@@ -23,11 +25,12 @@ def guidance_detail(request, phase_slug, slug):
             "guidance": guidance,
             "phase": phase,
             "guidances": phase.guidances.published().for_phase_page(),
-            "phases": Phase.objects.for_overview(),
+            "phases": shared(request, "phases", lambda: list(Phase.objects.for_overview())),
         },
     )
 
 
+@public_page
 @require_safe
 def binding_ladder(request):
     """The bindingsladder: its rungs, and which activity types sit on each."""

@@ -1,9 +1,11 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.pagecache import public_page
 from library.models import Publication
 
 
+@public_page
 @require_safe
 def publication_list(request):
     return render(
@@ -11,6 +13,7 @@ def publication_list(request):
     )
 
 
+@public_page
 @require_safe
 def publication_detail(request, slug):
     publication = get_object_or_404(Publication.objects.for_detail(), slug=slug)

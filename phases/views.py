@@ -6,20 +6,23 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page
+from core.pagecache import public_page, shared
 from phases.forms import STEP_PARAMETER, ScanForm, StepForm
 from phases.models import Phase, ScanQuestion
 from phases.scan import score
 
 
+@public_page
 @require_safe
 def phase_list(request):
     """Home: what the tool is for, and the four phases to choose from."""
-    return render(request, "phases/phase_list.html", {"phases": Phase.objects.for_overview()})
+    return render(request, "phases/phase_list.html", {"phases": _phases(request)})
 
 
+@public_page
 @require_safe
 def phase_detail(request, slug):
-    phases = list(Phase.objects.for_overview())
+    phases = _phases(request)
     index = next((i for i, item in enumerate(phases) if item.slug == slug), None)
     if index is None:
         raise Http404("No phase with that slug.")
@@ -37,8 +40,12 @@ def phase_detail(request, slug):
     )
 
 
-def _scan_questions():
-    questions = list(ScanQuestion.objects.for_scan())
+def _phases(request):
+    return shared(request, "phases", lambda: list(Phase.objects.for_overview()))
+
+
+def _scan_questions(request):
+    questions = shared(request, "scan-questions", lambda: list(ScanQuestion.objects.for_scan()))
     if not questions:
         raise Http404("The wijkscan has no questions yet.")
     return questions
@@ -58,13 +65,14 @@ def _step_url(step, answers):
     return f"{reverse('phases:scan')}?{urlencode({STEP_PARAMETER: step, **answers})}"
 
 
+@public_page
 @require_safe
 def scan(request):
     """The wijkscan: the whole form, or one question at a time with ?stap=N.
 
     The answers so far travel in the query string, so every step has its own address.
     """
-    questions = _scan_questions()
+    questions = _scan_questions(request)
     form = ScanForm(questions, data=request.GET or None, require_all=False)
     if STEP_PARAMETER not in request.GET:
         if form.is_bound and not form.is_valid():
@@ -102,14 +110,15 @@ def scan(request):
     )
 
 
+@public_page
 @require_safe
 def scan_result(request):
     """The scan's outcome for the answers in the query string: shareable as a link."""
-    questions = _scan_questions()
+    questions = _scan_questions(request)
     form = ScanForm(questions, data=request.GET)
     if not form.is_valid():
         return _scan_form_page(request, questions, form, status=400)
-    phases = list(Phase.objects.for_overview())
+    phases = _phases(request)
     result = score(form.chosen(), phases)
     return render_page(
         request,
