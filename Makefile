@@ -7,7 +7,7 @@ MANAGE := $(BIN)/python manage.py
 DEV_ENV := DJANGO_DEBUG=true DJANGO_SECURE_SSL_REDIRECT=false
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
-.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext clean
+.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext redis wrk clean
 
 run: $(VENV)/.installed-run gettext
 	$(DEV_ENV) $(MANAGE) compilemessages --ignore=.venv -v0
@@ -15,7 +15,7 @@ run: $(VENV)/.installed-run gettext
 	$(DEV_ENV) $(MANAGE) seed
 	$(DEV_ENV) $(MANAGE) runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-test browser check
+test: $(VENV)/.installed-test browser redis check
 	$(TEST_ENV) $(BIN)/pytest
 
 test-fast: $(VENV)/.installed-test check
@@ -42,7 +42,7 @@ seed: $(VENV)/.installed-run
 	$(DEV_ENV) $(MANAGE) migrate --no-input
 	$(DEV_ENV) $(MANAGE) seed --force
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test wrk
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
 
 checkcontent: $(VENV)/.installed-run
@@ -55,6 +55,13 @@ gettext:
 # Debian's Chromium drives the browser tests (Playwright cannot download its own here).
 browser:
 	@command -v chromium >/dev/null || { apt-get update -qq && apt-get install -y -qq chromium; }
+
+# redis-server for the two-app-server test (tests/test_servers.py); wrk drives `make bench`.
+redis:
+	@command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
+
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { \
