@@ -19,7 +19,7 @@ from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
 from core import content_version
-from core.htmx import wants_fragment
+from core.release import release_id
 
 logger = logging.getLogger(__name__)
 
@@ -33,6 +33,10 @@ KEY_PREFIX = "page:"
 OBJECT_PREFIX = "obj:"
 TIMEOUT = 3600
 MIN_COMPRESSED_SIZE = 256
+# The paths this process has seen @public_page answer with 200: the middleware looks only at
+# these, so other requests (the admin, /healthz, a 404) never cost a content-version query.
+_public_paths = set()
+MAX_PUBLIC_PATHS = 10_000
 # Recomputed for every response, never taken from the stored one.
 NOT_STORED = {"content-length", "content-encoding", "etag", "cache-control", "set-cookie"}
 
@@ -51,9 +55,21 @@ def is_personal(request):
     )
 
 
+def wants_fragment(request):
+    """core.htmx.wants_fragment from the headers alone, so the middleware can use it too."""
+    meta = request.META
+    return (
+        meta.get("HTTP_HX_REQUEST") == "true"
+        and meta.get("HTTP_HX_BOOSTED") != "true"
+        and meta.get("HTTP_HX_HISTORY_RESTORE_REQUEST") != "true"
+    )
+
+
 def page_key(request):
-    """What the page depends on: content version, language, address, query string, htmx variant."""
+    """What the page depends on: release, content version, language, address, query string and
+    htmx variant."""
     parts = (
+        release_id(),
         content_version.current(request),
         get_language() or "",
         request.scheme,
@@ -143,6 +159,34 @@ def _cache_set(key, value):
         logger.warning("Page cache unavailable; not storing", exc_info=True)
 
 
+class PageCacheMiddleware:
+    """Answer a page that @public_page has stored before URL resolving and the inner middleware.
+
+    It serves only what the decorator stored, so it never has to guess what is public. It sits
+    inside the middleware that add the security headers, the language and `Vary`.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (
+            request.path in _public_paths
+            and request.method in {"GET", "HEAD"}
+            and settings.PAGE_CACHE_ENABLED
+            and not is_personal(request)
+        ):
+            key = page_key(request)
+            entry = _cache_get(KEY_PREFIX + key)
+            if entry is not None:
+                gzipped = accepts_gzip(request)
+                if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
+                if if_none_match and _matches(if_none_match, key):
+                    return _finish(HttpResponseNotModified(), _etag(key, gzipped))
+                return _from_entry(entry, key, gzipped)
+        return self.get_response(request)
+
+
 def public_page(view):
     """Serve a public GET/HEAD view with validators, from the page cache when it can.
 
@@ -178,6 +222,9 @@ def public_page(view):
             entry = _entry(response)
             if enabled:
                 _cache_set(KEY_PREFIX + key, entry)
+        if len(_public_paths) >= MAX_PUBLIC_PATHS:
+            _public_paths.clear()
+        _public_paths.add(request.path)
         return _from_entry(entry, key, gzipped)
 
     return wrapper

@@ -206,3 +206,21 @@ def test_the_admin_is_not_cached(client, admin_user):
     response = client.get(reverse("admin:index"))
 
     assert "ETag" not in response
+
+
+def test_a_new_release_gets_new_etags_and_fresh_pages(client, guidance, monkeypatch):
+    etag = client.get(guidance.get_absolute_url())["ETag"]
+
+    monkeypatch.setattr("core.pagecache.release_id", lambda: "next-release")
+    response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert response.templates
+    assert response["ETag"] != etag
+
+
+def test_pages_that_are_not_public_never_read_the_content_version(
+    client, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        client.get(reverse("admin:login"))
