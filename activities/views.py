@@ -1,5 +1,6 @@
 from django.db.models import Prefetch
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.views.decorators.http import require_safe
 
 from activities.models import ActivityType, BindingRung, Guidance
@@ -12,11 +13,19 @@ from phases.models import Phase
 @require_safe
 def guidance_detail(request, phase_slug, slug):
     """An activity type within a phase: why and how, the tips, the examples, the way on."""
-    guidance = get_object_or_404(
-        Guidance.objects.published().for_detail(),
-        phase__slug=phase_slug,
-        activity_type__slug=slug,
+    # Shared per content version by the page's variants (Dutch, English, htmx fragment).
+    guidance = shared(
+        request,
+        f"guidance:{phase_slug}:{slug}",
+        lambda: (
+            Guidance.objects.published()
+            .for_detail()
+            .filter(phase__slug=phase_slug, activity_type__slug=slug)
+            .first()
+        ),
     )
+    if guidance is None:
+        raise Http404("No published guidance for that phase and activity type.")
     phase = guidance.phase
     return render_page(
         request,
@@ -24,7 +33,11 @@ def guidance_detail(request, phase_slug, slug):
         {
             "guidance": guidance,
             "phase": phase,
-            "guidances": phase.guidances.published().for_phase_page(),
+            "guidances": shared(
+                request,
+                f"phase-guidances:{phase.pk}",
+                lambda: list(phase.guidances.published().for_phase_page()),
+            ),
             "phases": shared(request, "phases", lambda: list(Phase.objects.for_overview())),
         },
     )

@@ -230,15 +230,35 @@ def public_page(view):
     return wrapper
 
 
+# shared() values already unpickled in this process, by key (which contains the version).
+_local = {}
+MAX_LOCAL = 256
+
+
 def shared(request, name, build):
     """`build()`'s value for the current content version, shared by every page that needs it.
 
-    For small, site-wide data such as the phases or the wijkscan's questions: a content save
-    changes the version, so the value is built again on the next request after it.
+    For data many pages or page variants use, such as the phases, the wijkscan's questions or
+    one guidance with its tips (for Dutch, English and the htmx fragment). A content save
+    changes the version, so the value is built again on the next request after it. The value is
+    shared by every request of this process: read it, never change it.
     """
     key = f"{OBJECT_PREFIX}{content_version.current(request)}:{name}"
+    try:
+        return _local[key]
+    except KeyError:
+        pass
     value = _cache_get(key)
     if value is None:
         value = build()
         _cache_set(key, value)
+    if len(_local) >= MAX_LOCAL:
+        _local.clear()
+    _local[key] = value
     return value
+
+
+def clear_local():
+    """Forget what this process holds (tests; the caches themselves are cleared apart)."""
+    _local.clear()
+    _public_paths.clear()

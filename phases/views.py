@@ -33,7 +33,11 @@ def phase_detail(request, slug):
         {
             "phase": phase,
             "phases": phases,
-            "guidances": phase.guidances.published().for_phase_page(),
+            "guidances": shared(
+                request,
+                f"phase-guidances:{phase.pk}",
+                lambda: list(phase.guidances.published().for_phase_page()),
+            ),
             "calmer_phase": phases[index - 1] if index > 0 else None,
             "worse_phase": phases[index + 1] if index + 1 < len(phases) else None,
         },

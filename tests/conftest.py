@@ -2,6 +2,8 @@ import pytest
 from django.core.cache import caches
 from django.utils import translation
 
+from core.pagecache import clear_local
+
 CHROMIUM_ARGS = [
     "--headless",
     "--no-sandbox",
@@ -36,3 +38,4 @@ def _empty_caches():
     """Each test starts with empty caches: the test database reuses content versions."""
     for cache in caches.all():
         cache.clear()
+    clear_local()
