@@ -44,6 +44,7 @@ seed: $(VENV)/.installed-run
 
 bench: $(VENV)/.installed-test wrk
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
+	$(BIN)/python benchmarks/server.py
 
 checkcontent: $(VENV)/.installed-run
 	$(DEV_ENV) $(MANAGE) checkcontent
