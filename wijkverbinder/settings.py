@@ -72,6 +72,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Serves pages stored by @public_page; everything below it is skipped for them.
     "core.pagecache.PageCacheMiddleware",
+    # At most LOGIN_CONCURRENCY password checks at once per host (core/logins.py).
+    "core.logins.LoginConcurrencyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -223,6 +225,9 @@ PAGE_CACHE_ALIAS = "default"
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
 # The load balancer asks /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Password checks at once per machine, and how long an attempt waits for a free slot.
+LOGIN_CONCURRENCY = int(os.environ.get("DJANGO_LOGIN_CONCURRENCY", "1"))
+LOGIN_WAIT = float(os.environ.get("DJANGO_LOGIN_WAIT", "2"))
 # Turn off every browser feature the site never uses.
 PERMISSIONS_POLICY = {
     feature: []
