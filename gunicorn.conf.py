@@ -11,7 +11,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # a slow client) holds one thread, not a whole worker, while cached pages keep flowing.
 workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
 worker_class = "gthread"
-threads = int(os.environ.get("GUNICORN_THREADS", "4"))
+threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 keepalive = 5
 timeout = 30
 graceful_timeout = 20

@@ -227,7 +227,7 @@ PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Password checks at once per machine, and how long an attempt waits for a free slot.
 LOGIN_CONCURRENCY = int(os.environ.get("DJANGO_LOGIN_CONCURRENCY", "1"))
-LOGIN_WAIT = float(os.environ.get("DJANGO_LOGIN_WAIT", "2"))
+LOGIN_WAIT = float(os.environ.get("DJANGO_LOGIN_WAIT", "0.5"))
 # Turn off every browser feature the site never uses.
 PERMISSIONS_POLICY = {
     feature: []
