@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Development mode has one way in: the .env file that `make run` writes (see README.md).
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
-.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext pdf clean
+.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext pdf redis wrk clean
 
 run: $(VENV)/.installed-run gettext pdf .env
 	$(MANAGE) compilemessages --ignore=.venv -v0
@@ -15,7 +15,7 @@ run: $(VENV)/.installed-run gettext pdf .env
 	$(MANAGE) og_images -v0
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-test browser pdf check
+test: $(VENV)/.installed-test browser pdf redis check
 	$(TEST_ENV) $(BIN)/pytest
 
 test-fast: $(VENV)/.installed-test pdf check
@@ -43,9 +43,10 @@ seed: $(VENV)/.installed-run .env
 	$(MANAGE) seed --force
 	$(MANAGE) og_images -v0
 
-bench: $(VENV)/.installed-test
+bench: $(VENV)/.installed-test wrk
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
 	$(TEST_ENV) $(BIN)/python benchmarks/search.py
+	$(BIN)/python benchmarks/server.py
 
 checkcontent: $(VENV)/.installed-run .env
 	$(MANAGE) checkcontent
@@ -69,6 +70,13 @@ browser:
 PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 pdf:
 	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); }
+
+# redis-server for the two-app-server test (tests/test_servers.py); wrk drives `make bench`.
+redis:
+	@command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
+
+wrk:
+	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }
 
 $(VENV)/bin/python:
 	@$(PYTHON) -c 'import sys; sys.exit(sys.version_info < (3, 12))' || { \

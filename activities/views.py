@@ -1,22 +1,32 @@
-from django.shortcuts import get_object_or_404, render
+from django.http import Http404
+from django.shortcuts import render
 from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from activities.models import ActivityType, BindingRung, Guidance
 from core.htmx import render_page
-from core.preview import visible
+from core.pagecache import public_page, shared
+from core.preview import can_preview
 from phases.models import Phase
 from phases.og import image_url
 
 
+def _guidance(request, phase_slug, slug):
+    """The guidance on this page: shared per content version by the page's variants (Dutch,
+    English, htmx fragment); an editor who may preview drafts gets it fresh, drafts included."""
+    lookup = Guidance.objects.for_detail().filter(phase__slug=phase_slug, activity_type__slug=slug)
+    if can_preview(request, Guidance):
+        return lookup.first()
+    return shared(request, f"guidance:{phase_slug}:{slug}", lambda: lookup.published().first())
+
+
+@public_page
 @require_safe
 def guidance_detail(request, phase_slug, slug):
     """An activity type within a phase: why and how, the tips, the examples, the way on."""
-    guidance = get_object_or_404(
-        visible(request, Guidance.objects.for_detail()),
-        phase__slug=phase_slug,
-        activity_type__slug=slug,
-    )
+    guidance = _guidance(request, phase_slug, slug)
+    if guidance is None:
+        raise Http404("No published guidance for that phase and activity type.")
     phase = guidance.phase
     return render_page(
         request,
@@ -24,13 +34,18 @@ def guidance_detail(request, phase_slug, slug):
         {
             "guidance": guidance,
             "phase": phase,
-            "guidances": phase.guidances.published().for_phase_page(),
-            "phases": Phase.objects.for_overview(),
+            "guidances": shared(
+                request,
+                f"phase-guidances:{phase.pk}",
+                lambda: list(phase.guidances.published().for_phase_page()),
+            ),
+            "phases": shared(request, "phases", lambda: list(Phase.objects.for_overview())),
             "og_image_url": request.build_absolute_uri(image_url(phase, get_language())),
         },
     )
 
 
+@public_page
 @require_safe
 def binding_ladder(request):
     """The bindingsladder: its rungs, which activity types sit on each, and which on none."""

@@ -8,10 +8,12 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from content.open_data import DATASETS, csv_row
+from core.pagecache import public_page
 
 FORMATS = ("json", "csv")
 
 
+@public_page
 @require_safe
 def open_data(request):
     """What open data there is, under which licence, with a link to each file."""
@@ -35,6 +37,7 @@ def _neutralised(value):
     return value
 
 
+@public_page
 @require_safe
 def open_data_file(request, name, fmt):
     if name not in DATASETS or fmt not in FORMATS:

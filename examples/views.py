@@ -5,6 +5,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.htmx import render_page, wants_fragment
+from core.pagecache import public_page
 from examples import spam
 from examples.forms import ExampleFilterForm, SubmissionForm
 from examples.models import PracticeExample
@@ -47,6 +48,7 @@ def _facets(form, choices, counts):
     return facets
 
 
+@public_page
 @require_safe
 def example_list(request):
     """Every published example, filtered and searched through the query string.
@@ -89,6 +91,7 @@ def _page_url(request, number):
     return f"{request.path}?{query.urlencode()}"
 
 
+@public_page
 @require_safe
 def example_detail(request, slug):
     example = get_object_or_404(PracticeExample.objects.published().for_detail(), slug=slug)
@@ -119,6 +122,7 @@ def submit(request):
     return redirect("examples:thanks")
 
 
+@public_page
 @require_safe
 def thanks(request):
     return render(request, "examples/submission_thanks.html", {})

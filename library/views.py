@@ -1,16 +1,19 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.pagecache import public_page
 from core.preview import visible
 from library.models import Publication
 
 
+@public_page
 @require_safe
 def publication_list(request):
     publications = Publication.objects.published().for_list()
     return render(request, "library/publication_list.html", {"publications": publications})
 
 
+@public_page
 @require_safe
 def publication_detail(request, slug):
     publication = get_object_or_404(visible(request, Publication.objects.for_detail()), slug=slug)

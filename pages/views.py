@@ -2,9 +2,11 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
+from core.pagecache import public_page
 from pages.models import SitePage
 
 
+@public_page
 @require_safe
 def page_detail(request, slug):
     """A footer page: its text as editors wrote it; the contact page adds the contact address."""

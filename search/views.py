@@ -3,6 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page
+from core.pagecache import public_page
 from search import queries
 
 MAX_QUERY_LENGTH = 200
@@ -24,6 +25,7 @@ class SearchForm(forms.Form):
         return cleaned
 
 
+@public_page
 @require_safe
 def site_search(request):
     """One search box for the whole site: results grouped by kind, in the page's language."""

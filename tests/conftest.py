@@ -1,5 +1,8 @@
 import pytest
+from django.core.cache import caches
 from django.utils import translation
+
+from core.pagecache import clear_local
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -28,3 +31,11 @@ def _dutch_by_default():
     """Each test starts in the default language, whatever the previous one activated."""
     with translation.override("nl"):
         yield
+
+
+@pytest.fixture(autouse=True)
+def _empty_caches():
+    """Each test starts with empty caches: the test database reuses content versions."""
+    for cache in caches.all():
+        cache.clear()
+    clear_local()

@@ -1,6 +1,7 @@
 """Test settings: the real settings module, with test-only secrets and speed-ups."""
 
 import os
+import tempfile
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 # Tests run with production-like settings, whatever a developer's .env says.
@@ -20,3 +21,5 @@ STORAGES = {
 SESSION_COOKIE_SECURE = False
 CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
+# Login slots of our own, not shared with another checkout's test run on the same machine.
+LOGIN_LOCK_DIR = tempfile.mkdtemp(prefix="wijkverbinder-test-logins-")

@@ -66,8 +66,9 @@ def test_sitemap_lists_every_page_in_both_languages(client, django_assert_max_nu
     guidance = GuidanceFactory()
     PublicationFactory(slug="waarom-contact-werkt")
 
-    # One query per sitemap of content: phases, guidance, library, examples, site pages.
-    with django_assert_max_num_queries(5):
+    # The content version, then one query per sitemap of content: phases, guidance, library,
+    # examples, site pages.
+    with django_assert_max_num_queries(6):
         response = client.get("/sitemap.xml")
 
     content = response.content.decode()

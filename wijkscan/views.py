@@ -7,6 +7,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page, wants_fragment
+from core.pagecache import public_page, shared
 from core.slugs import current_slug
 from phases.models import Phase
 from phases.og import image_url
@@ -16,8 +17,9 @@ from wijkscan.models import ScanAnswer, ScanQuestion
 from wijkscan.scoring import score
 
 
-def _scan_questions():
-    questions = list(ScanQuestion.objects.for_scan())
+def _scan_questions(request):
+    # Shared per content version by every step, outcome and language.
+    questions = shared(request, "scan-questions", lambda: list(ScanQuestion.objects.for_scan()))
     if not questions:
         raise Http404("The wijkscan has no questions yet.")
     return questions
@@ -67,13 +69,14 @@ def _scan_form_page(request, form, *, status=200):
     )
 
 
+@public_page
 @require_safe
 def scan(request):
     """The wijkscan: the whole form, or one question at a time with ?stap=N.
 
     The answers so far travel in the query string, so every step has its own address.
     """
-    questions = _scan_questions()
+    questions = _scan_questions(request)
     stepwise = STEP_PARAMETER in request.GET
     form = ScanForm(questions, data=request.GET or None, require_all=False, stepwise=stepwise)
     if not form.is_bound:
@@ -121,6 +124,7 @@ def _urgent_help_phase(phases):
     return next((phase for phase in reversed(phases) if phase.urgent_help), None)
 
 
+@public_page
 @require_safe
 def scan_result(request):
     """The scan's outcome for the answers in the query string: shareable as a link.
@@ -128,13 +132,13 @@ def scan_result(request):
     The page's canonical address keeps the answers (and the optional details), in a fixed order,
     so a link preview or a search engine lands on this outcome and not on an error.
     """
-    questions = _scan_questions()
+    questions = _scan_questions(request)
     form = ScanForm(questions, data=request.GET)
     if not form.is_valid():
         if renamed := _renamed_answers_url(request, questions):
             return HttpResponsePermanentRedirect(renamed)
         return _scan_form_page(request, form, status=400)
-    phases = list(Phase.objects.for_overview())
+    phases = shared(request, "phases", lambda: list(Phase.objects.for_overview()))
     chosen = form.chosen()
     result = score(chosen, phases)
     query = urlencode(form.query())
@@ -178,7 +182,7 @@ def scan_result(request):
 @require_safe
 def short_link(request, code):
     """A short link to an outcome: the code names the answers; it redirects to the full address."""
-    answers = shortlinks.decode(code, _scan_questions())
+    answers = shortlinks.decode(code, _scan_questions(request))
     if answers is None:
         raise Http404("No outcome has that code.")
     details = {name: request.GET[name] for name in DETAIL_PARAMETERS if request.GET.get(name)}

@@ -79,16 +79,22 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
+    # Outside the page cache, so cached pages get every security header too.
+    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.slugs.OldSlugRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
+    # Serves pages stored by @public_page; everything below it is skipped for them.
+    "core.pagecache.PageCacheMiddleware",
+    # At most LOGIN_CONCURRENCY password checks at once per host (core/logins.py).
+    "core.logins.LoginConcurrencyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
-    "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "core.preview.PreviewMiddleware",
     # Last, as django-axes requires: it answers a locked-out login.
@@ -219,6 +225,81 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
+    "filters": {"without_traceback": {"()": "core.logfilters.WithoutTraceback"}},
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
+    # A bad Host header or too many query fields is the client's mistake: one line, no traceback.
+    "loggers": {
+        f"django.security.{name}": {"filters": ["without_traceback"]}
+        for name in (
+            "DisallowedHost",
+            "TooManyFieldsSent",
+            "TooManyFilesSent",
+            "RequestDataTooBig",
+            "SuspiciousOperation",
+        )
+    },
 }
+
+# --- Performance: page cache, content version, health, security.txt (README, "Performance") ---
+# Any save in these apps bumps core.ContentVersion, which every cache key and ETag contains.
+CONTENT_APPS = ["pages", "phases", "activities", "examples", "library", "wijkscan"]
+# Local memory per process by default; with REDIS_URL one Redis shared by every app server.
+REDIS_URL = os.environ.get("REDIS_URL", "")
+if REDIS_URL:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": REDIS_URL,
+            "KEY_PREFIX": "wv",
+            "TIMEOUT": 3600,
+            # A Redis that does not answer must slow a page down a little, not stall it.
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+else:
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        }
+    }
+PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
+# The load balancer asks /healthz over plain HTTP.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+# Password checks at once per machine, and how long an attempt waits for a free slot.
+LOGIN_CONCURRENCY = int(os.environ.get("DJANGO_LOGIN_CONCURRENCY", "1"))
+LOGIN_WAIT = float(os.environ.get("DJANGO_LOGIN_WAIT", "0.5"))
+# Turn off every browser feature the site never uses.
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "autoplay",
+        "bluetooth",
+        "browsing-topics",
+        "camera",
+        "display-capture",
+        "encrypted-media",
+        "geolocation",
+        "gyroscope",
+        "hid",
+        "idle-detection",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "publickey-credentials-get",
+        "screen-wake-lock",
+        "serial",
+        "usb",
+        "xr-spatial-tracking",
+    )
+}
+# /.well-known/security.txt (RFC 9116): who to tell about a vulnerability, comma-separated
+# mailto: or https: addresses; without it the file is not served.
+SECURITY_CONTACT = env_list("DJANGO_SECURITY_CONTACT", default=[])
+# An ISO date such as 2027-06-30; by default one year from the day the file is served.
+SECURITY_TXT_EXPIRES = os.environ.get("DJANGO_SECURITY_TXT_EXPIRES", "")

@@ -6,6 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from core.pagecache import public_page
 from wijkverbinder import views
 from wijkverbinder.sitemaps import sitemaps
 
@@ -15,8 +16,10 @@ admin.site.index_title = _("Edit the content of the Wijkverbinder")
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", sitemap, {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
+    path("healthz", views.healthz, name="healthz"),
+    path(".well-known/security.txt", views.security_txt, name="security_txt"),
 ]
 
 # Dutch at /, English under /en/: a shared link carries its language.

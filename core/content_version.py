@@ -1,0 +1,74 @@
+"""The content version: a number that every content save bumps, read once per public request.
+
+Receivers are connected for every model of the apps named in settings.CONTENT_APPS (by app label,
+so this module imports no app). Admin saves, shell edits, `loaddata`/`seed` (raw saves) and deletes
+send these signals; `QuerySet.update()`, `bulk_create()` and raw SQL do not: call `bump()` (or
+`manage.py bumpcontentversion`) after those, and after restoring a database dump.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import IntegrityError, connection, transaction
+from django.db.models import F
+from django.db.models.signals import m2m_changed, post_delete, post_save
+
+from core.models import ContentVersion
+
+ROW = 1
+REQUEST_ATTRIBUTE = "_content_version"
+_SELECT = f"SELECT number, token FROM {ContentVersion._meta.db_table} WHERE id = %s"
+
+
+def current(request=None):
+    """The version as a short string; memoised on the request so it costs one query at most."""
+    if request is not None and hasattr(request, REQUEST_ATTRIBUTE):
+        return getattr(request, REQUEST_ATTRIBUTE)
+    # Plain SQL: this runs on every public request, and the ORM would spend more time building
+    # the query than SQLite or PostgreSQL spend answering it.
+    with connection.cursor() as cursor:
+        cursor.execute(_SELECT, [ROW])
+        row = cursor.fetchone()
+    version = f"{row[0]}-{row[1]}" if row else "0"
+    if request is not None:
+        setattr(request, REQUEST_ATTRIBUTE, version)
+    return version
+
+
+def bump():
+    """Move the version on atomically, in the caller's transaction: it commits with the edit."""
+    token = secrets.token_hex(8)
+    changes = {"number": F("number") + 1, "token": token}
+    if ContentVersion.objects.filter(pk=ROW).update(**changes):
+        return
+    try:
+        with transaction.atomic():
+            ContentVersion.objects.create(pk=ROW, number=1, token=token)
+    except IntegrityError:  # another process created the row first
+        ContentVersion.objects.filter(pk=ROW).update(**changes)
+
+
+def _is_content(sender):
+    meta = getattr(sender, "_meta", None)
+    # Models rebuilt by migrations live in the "__fake__" module: the table may not exist yet.
+    return (
+        meta is not None
+        and meta.app_label in settings.CONTENT_APPS
+        and sender.__module__ != "__fake__"
+    )
+
+
+def _on_save_or_delete(sender, **kwargs):
+    if _is_content(sender):
+        bump()
+
+
+def _on_m2m_changed(sender, action, **kwargs):
+    if action in {"post_add", "post_remove", "post_clear"} and _is_content(sender):
+        bump()
+
+
+def connect():
+    post_save.connect(_on_save_or_delete, dispatch_uid="core.content_version.save")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="core.content_version.delete")
+    m2m_changed.connect(_on_m2m_changed, dispatch_uid="core.content_version.m2m")

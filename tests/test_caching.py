@@ -1,0 +1,226 @@
+import gzip
+from unittest import mock
+
+import pytest
+from django.core.cache import cache
+from django.urls import reverse
+from pytest_django.asserts import assertContains, assertNotContains
+
+from tests.factories import (
+    ActivityTypeFactory,
+    GuidanceFactory,
+    PhaseFactory,
+    ScanAnswerFactory,
+    ScanQuestionFactory,
+)
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture
+def guidance():
+    return GuidanceFactory(
+        phase=PhaseFactory(slug="in-rust"),
+        activity_type=ActivityTypeFactory(slug="elkaar-helpen", name_nl="Elkaar helpen"),
+    )
+
+
+def test_a_second_visit_is_served_from_the_cache_with_one_query(
+    client, guidance, django_assert_num_queries
+):
+    client.get(guidance.get_absolute_url())
+
+    with django_assert_num_queries(1):  # the content version
+        response = client.get(guidance.get_absolute_url())
+
+    assert response.status_code == 200
+    assert not response.templates  # nothing was rendered
+    assertContains(response, "Elkaar helpen")
+
+
+def test_saving_content_shows_the_change_at_once(client, guidance):
+    client.get(guidance.phase.get_absolute_url())
+    activity = guidance.activity_type
+
+    activity.name_nl = "Samen koken"
+    activity.save()
+
+    assertContains(client.get(guidance.phase.get_absolute_url()), "Samen koken")
+
+
+def test_public_pages_send_a_strong_etag_and_must_revalidate(client, guidance):
+    response = client.get(guidance.get_absolute_url())
+
+    assert response["ETag"].startswith('"')
+    assert response["Cache-Control"] == "public, no-cache"
+    vary = response["Vary"]
+    assert "HX-Request" in vary
+    assert "Accept-Encoding" in vary
+
+
+def test_the_current_etag_gets_304_without_rendering(client, guidance, django_assert_num_queries):
+    etag = client.get(guidance.get_absolute_url())["ETag"]
+    cache.clear()
+
+    with django_assert_num_queries(1):
+        response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": etag})
+
+    assert response.status_code == 304
+    assert response["ETag"] == etag
+    assert not response.content
+
+
+def test_an_etag_from_before_an_edit_gets_the_new_page(client, guidance):
+    etag = client.get(guidance.get_absolute_url())["ETag"]
+
+    guidance.phase.save()
+    response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert response["ETag"] != etag
+
+
+def test_fragment_and_full_page_are_cached_apart(client, guidance):
+    page = client.get(guidance.get_absolute_url())
+    fragment = client.get(guidance.get_absolute_url(), headers=HTMX)
+
+    assertContains(page, "<html")
+    assertNotContains(fragment, "<html")
+    assert page["ETag"] != fragment["ETag"]
+
+
+def test_a_history_restore_gets_the_full_page_even_after_a_fragment(client, guidance):
+    client.get(guidance.get_absolute_url(), headers=HTMX)
+
+    response = client.get(
+        guidance.get_absolute_url(), headers={**HTMX, "HX-History-Restore-Request": "true"}
+    )
+
+    assertContains(response, "<html")
+
+
+def test_languages_are_cached_apart(client, guidance):
+    dutch = client.get(guidance.get_absolute_url())
+    english = client.get("/en" + guidance.get_absolute_url())
+
+    assertContains(dutch, '<html lang="nl">')
+    assertContains(english, '<html lang="en">')
+    assert dutch["ETag"] != english["ETag"]
+
+
+def test_query_strings_are_cached_apart(client, guidance):
+    first = client.get("/?a=1")
+    second = client.get("/?a=2")
+
+    assertContains(first, "?a=1")
+    assertContains(second, "?a=2")
+    assertNotContains(second, "?a=1")
+
+
+def test_a_visitor_with_a_cookie_is_never_served_or_stored_from_the_cache(client, guidance):
+    client.cookies["sessionid"] = "abc"
+
+    response = client.get(guidance.get_absolute_url())
+
+    assert response.templates
+    assert "ETag" not in response
+    assert "private" in response["Cache-Control"]
+    del client.cookies["sessionid"]
+    assert client.get(guidance.get_absolute_url()).templates  # nothing was stored
+
+
+def test_a_logged_in_editor_is_never_served_from_the_cache(client, guidance, admin_user):
+    client.get(guidance.get_absolute_url())
+    client.force_login(admin_user)
+
+    response = client.get(guidance.get_absolute_url())
+
+    assert response.templates
+    assert "private" in response["Cache-Control"]
+
+
+def test_pages_are_sent_compressed_to_browsers_that_accept_gzip(client, guidance):
+    plain = client.get(guidance.get_absolute_url())
+    compressed = client.get(guidance.get_absolute_url(), headers={"Accept-Encoding": "gzip, br"})
+
+    assert compressed["Content-Encoding"] == "gzip"
+    assert gzip.decompress(compressed.content) == plain.content
+    assert compressed["ETag"] != plain["ETag"]
+    assert int(compressed["Content-Length"]) < len(plain.content) / 2
+
+
+def test_gzip_refused_with_q_zero_gets_the_plain_page(client, guidance):
+    response = client.get(guidance.get_absolute_url(), headers={"Accept-Encoding": "gzip;q=0"})
+
+    assert "Content-Encoding" not in response
+
+
+def test_cached_responses_keep_every_security_header(client, guidance, settings):
+    settings.SECURE_HSTS_SECONDS = 3600
+    client.get(guidance.get_absolute_url(), secure=True)
+
+    response = client.get(guidance.get_absolute_url(), secure=True)
+
+    assert not response.templates
+    assert "frame-ancestors 'none'" in response["Content-Security-Policy"]
+    assert response["Strict-Transport-Security"].startswith("max-age=3600")
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert response["Referrer-Policy"] == "same-origin"
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["X-Frame-Options"] == "DENY"
+    assert "camera=()" in response["Permissions-Policy"]
+    assert not response.cookies
+
+
+def test_a_missing_page_is_not_cached(client):
+    assert client.get("/verbinden/in-rust/").status_code == 404
+
+    PhaseFactory(slug="in-rust")
+
+    assert client.get("/verbinden/in-rust/").status_code == 200
+
+
+def test_a_cache_that_is_down_costs_speed_not_the_page(client, guidance):
+    with mock.patch.object(cache, "get", side_effect=ConnectionError("down")):
+        response = client.get(guidance.get_absolute_url())
+
+    assert response.status_code == 200
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/verbinden/in-rust/", "/bindingsladder/", "/bibliotheek/", "/wijkscan/", "/sitemap.xml"],
+)
+def test_every_public_page_answers_if_none_match(client, guidance, path):
+    ScanAnswerFactory(question=ScanQuestionFactory(slug="contact"), weights={guidance.phase: 2})
+    etag = client.get(path)["ETag"]
+
+    assert client.get(path, headers={"If-None-Match": f'W/"x", {etag}'}).status_code == 304
+
+
+def test_the_admin_is_not_cached(client, admin_user):
+    client.force_login(admin_user)
+
+    response = client.get(reverse("admin:index"))
+
+    assert "ETag" not in response
+
+
+def test_a_new_release_gets_new_etags_and_fresh_pages(client, guidance, monkeypatch):
+    etag = client.get(guidance.get_absolute_url())["ETag"]
+
+    monkeypatch.setattr("core.pagecache.release_id", lambda: "next-release")
+    response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": etag})
+
+    assert response.status_code == 200
+    assert response.templates
+    assert response["ETag"] != etag
+
+
+def test_pages_that_are_not_public_never_read_the_content_version(
+    client, django_assert_num_queries
+):
+    with django_assert_num_queries(0):
+        client.get(reverse("admin:login"))
