@@ -1,27 +1,17 @@
 """Keeping robots out of the submission form without cookies or accounts: a rate limit per
 client address, counted in Django's cache (shared between app servers when the cache is)."""
 
-from django.conf import settings
 from django.core.cache import cache
 from django.utils import timezone
+
+from core.net import client_ip
 
 SUBMISSIONS_PER_HOUR = 5
 
 
-def client_address(request):
-    """The visitor's address. Behind our own proxy (DJANGO_BEHIND_PROXY), the right-most
-    address in X-Forwarded-For: the one our proxy appended, which a client cannot forge."""
-    if getattr(settings, "BEHIND_PROXY", False):
-        forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-        addresses = [part.strip() for part in forwarded.split(",") if part.strip()]
-        if addresses:
-            return addresses[-1][:64]
-    return request.META.get("REMOTE_ADDR", "")[:64]
-
-
 def _key(request):
     hour = timezone.now().strftime("%Y%m%d%H")
-    return f"examples:submissions:{client_address(request)}:{hour}"
+    return f"examples:submissions:{(client_ip(request) or '')[:64]}:{hour}"
 
 
 def over_limit(request):

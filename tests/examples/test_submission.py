@@ -7,8 +7,9 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from core.net import client_ip
 from examples.models import ExampleSubmission, PracticeExample
-from examples.spam import SUBMISSIONS_PER_HOUR, client_address
+from examples.spam import SUBMISSIONS_PER_HOUR
 from tests.factories import (
     ActivityTypeFactory,
     DividingLineFactory,
@@ -135,14 +136,14 @@ def test_behind_the_proxy_the_right_most_forwarded_address_counts(rf, settings):
     settings.BEHIND_PROXY = True
     request = rf.post(SUBMIT, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9", REMOTE_ADDR="10.0.0.1")
 
-    assert client_address(request) == "203.0.113.9"
+    assert client_ip(request) == "203.0.113.9"
 
 
 def test_without_the_proxy_setting_a_forwarded_address_is_ignored(rf, settings):
     settings.BEHIND_PROXY = False
     request = rf.post(SUBMIT, HTTP_X_FORWARDED_FOR="1.1.1.1", REMOTE_ADDR="10.0.0.1")
 
-    assert client_address(request) == "10.0.0.1"
+    assert client_ip(request) == "10.0.0.1"
 
 
 def test_the_form_needs_a_csrf_token(guidance):
