@@ -35,7 +35,7 @@ fmt: $(VENV)/.installed-test
 	$(BIN)/ruff format .
 
 messages: $(VENV)/.installed-run .env
-	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --no-obsolete --add-location file
+	$(MANAGE) makemessages -l nl -l en --ignore=.venv --ignore=staticfiles --ignore=generated_static --no-obsolete --add-location file
 	$(MANAGE) compilemessages --ignore=.venv
 
 seed: $(VENV)/.installed-run .env

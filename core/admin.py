@@ -24,7 +24,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.html import strip_tags
-from django.utils.translation import gettext
+from django.utils.translation import gettext, gettext_noop
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationAdmin
 from reversion import is_registered, register, set_comment
@@ -480,3 +480,8 @@ class ContentInlineMixin:
     """For inlines: the same line-ending normalisation."""
 
     formfield_overrides = TEXT_FIELD_OVERRIDES
+
+
+# Django 6.1's admin shows this in an empty select, and its own Dutch catalogue has no
+# translation for it yet: ours does, and this line keeps it there through `make messages`.
+gettext_noop("- Select an option -")

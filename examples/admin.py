@@ -7,6 +7,7 @@ from activities.admin import GuidanceAdmin
 from activities.models import Guidance
 from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from examples import moderation
+from examples.forms import SubmissionForm
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
 
 APPROVE = "_approve"
@@ -80,22 +81,8 @@ class SettingAdmin(_NamedChoiceAdmin):
 class SubmissionAdminForm(forms.ModelForm):
     class Meta:
         model = ExampleSubmission
-        fields = [
-            "name",
-            "organisation",
-            "place",
-            "province",
-            "phases",
-            "activity_types",
-            "dividing_lines",
-            "target_group",
-            "description",
-            "what_worked",
-            "what_did_not_work",
-            "website",
-            "email",
-            "rejection_reason",
-        ]
+        # What the sharer filled in, and the editor's reason when rejecting.
+        fields = [*SubmissionForm.Meta.fields, "rejection_reason"]
 
     def clean(self):
         cleaned = super().clean()

@@ -12,50 +12,40 @@ from core.text import domain, validate_web_url
 RESERVED_SLUGS = ["delen"]
 
 
-class DividingLine(models.Model):
-    """A line between groups that an example bridges: young and old, newcomers and others..."""
+class FilterChoice(models.Model):
+    """A choice of one of the example filters, editable by editors; its slug is in the address."""
 
     slug = models.SlugField(
         _("slug"),
         max_length=60,
         unique=True,
-        help_text=_(
-            "Used in the filter's address, e.g. 'jong-oud'. Change it only with good reason."
-        ),
+        help_text=_("Used in the filter's address. Change it only with good reason."),
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
     name = models.CharField(_("name"), max_length=100)
 
     class Meta:
+        abstract = True
         ordering = ["position", "slug"]
+
+    def __str__(self):
+        return self.name
+
+
+class DividingLine(FilterChoice):
+    """A line between groups that an example bridges: young and old, newcomers and others..."""
+
+    class Meta(FilterChoice.Meta):
         verbose_name = _("target group / dividing line")
         verbose_name_plural = _("target groups / dividing lines")
 
-    def __str__(self):
-        return self.name
 
-
-class Setting(models.Model):
+class Setting(FilterChoice):
     """Where an example takes place: a city, a village, a street, a school, a sports club…"""
 
-    slug = models.SlugField(
-        _("slug"),
-        max_length=60,
-        unique=True,
-        help_text=_(
-            "Used in the filter's address, e.g. 'school'. Change it only with good reason."
-        ),
-    )
-    position = models.PositiveSmallIntegerField(_("position"), default=0)
-    name = models.CharField(_("name"), max_length=100)
-
-    class Meta:
-        ordering = ["position", "slug"]
+    class Meta(FilterChoice.Meta):
         verbose_name = _("setting")
         verbose_name_plural = _("settings")
-
-    def __str__(self):
-        return self.name
 
 
 class Province(models.TextChoices):
