@@ -1,3 +1,5 @@
+from functools import lru_cache
+
 import segno
 from django import template
 from django.utils.html import escape
@@ -16,6 +18,12 @@ def qr_svg(context, url, title=""):
     request = context.get("request")
     if request is not None:
         url = request.build_absolute_uri(url)
+    return mark_safe(_svg(url, str(title)))  # segno's own markup; it escapes the title
+
+
+@lru_cache(maxsize=512)
+def _svg(url, title):
+    """The same address always gives the same code: drawn once per process (a few ms each)."""
     try:
         qr = segno.make(url, error="m")
     except segno.DataOverflowError:
@@ -23,4 +31,4 @@ def qr_svg(context, url, title=""):
     svg = qr.svg_inline(scale=4, omitsize=True, svgclass="qr", title=title or None)
     if title:
         svg = svg.replace("<svg ", f'<svg role="img" aria-label="{escape(title)}" ', 1)
-    return mark_safe(svg)  # segno's own markup; it escapes the title
+    return svg
