@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
 from django.db.models import Count, Q
+from django.http import HttpResponseRedirect
+from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
@@ -84,7 +86,8 @@ class TipInline(ContentInlineMixin, TranslationTabularInline):
     """One compact row per tip: its kind, the Dutch and English text side by side, its place."""
 
     model = Tip
-    fields = ["kind", "text", "position"]
+    fields = ["kind", "text", "position", "move"]
+    readonly_fields = ["move"]
     extra = 1
     classes = ["tip-inline"]
     formfield_overrides = {
@@ -93,6 +96,48 @@ class TipInline(ContentInlineMixin, TranslationTabularInline):
             "widget": AdminTextareaWidget(attrs={"rows": 3, "cols": 30}),
         },
     }
+
+    @admin.display(description=_("move"))
+    def move(self, obj):
+        """Arrows that save the form and move the tip one place up or down (no JavaScript)."""
+        if not obj or not obj.pk:
+            return ""
+        return format_html(
+            '<span class="tip-move">'
+            '<button type="submit" name="{name}" value="{pk}:up" aria-label="{up_label}">'
+            "↑</button>"
+            '<button type="submit" name="{name}" value="{pk}:down" aria-label="{down_label}">'
+            "↓</button>"
+            "</span>",
+            name=MOVE_TIP,
+            pk=obj.pk,
+            up_label=_("Save and move this tip up"),
+            down_label=_("Save and move this tip down"),
+        )
+
+
+MOVE_TIP = "_move_tip"
+
+
+def move_tip(guidance, value):
+    """Move one tip of `guidance` a place up or down among its tips; renumber them 1, 2, 3...
+
+    `value` is "<tip id>:up" or "<tip id>:down" from the arrow that was pressed. Returns the
+    moved tip, or None when the value names no tip of this guidance.
+    """
+    tip_id, _sep, direction = str(value).partition(":")
+    tips = list(guidance.tips.order_by("position", "id"))
+    index = next((i for i, tip in enumerate(tips) if str(tip.pk) == tip_id), None)
+    if index is None or direction not in {"up", "down"}:
+        return None
+    other = index - 1 if direction == "up" else index + 1
+    if 0 <= other < len(tips):
+        tips[index], tips[other] = tips[other], tips[index]
+    for position, tip in enumerate(tips, 1):
+        if tip.position != position:
+            tip.position = position
+            tip.save(update_fields=["position"])
+    return tips[other] if 0 <= other < len(tips) else tips[index]
 
 
 @admin.register(Guidance)
@@ -134,6 +179,15 @@ class GuidanceAdmin(SafeEditingMixin, ContentAdmin):
                 does_not_work_total=Count("tips", filter=Q(tips__kind=Tip.Kind.DOES_NOT_WORK)),
             )
         )
+
+    def response_change(self, request, obj):
+        if MOVE_TIP in request.POST:
+            # The form was saved as usual; now the arrow that was pressed moves its tip.
+            moved = move_tip(obj, request.POST[MOVE_TIP])
+            if moved is not None:
+                self.message_user(request, _("The tip has moved; the changes are saved."))
+            return HttpResponseRedirect(request.path)
+        return super().response_change(request, obj)
 
     @admin.display(description=_("works"), ordering="works_total")
     def works_count(self, obj):
