@@ -7,17 +7,21 @@ from activities.models import ActivityType, BindingRung, Guidance
 from core.htmx import render_page
 from core.pagecache import public_page, shared
 from core.preview import can_preview
-from phases.models import Phase
 from phases.og import image_url
+from phases.shared import overview, published_guidances
 
 
 def _guidance(request, phase_slug, slug):
     """The guidance on this page: shared per content version by the page's variants (Dutch,
     English, htmx fragment); an editor who may preview drafts gets it fresh, drafts included."""
-    lookup = Guidance.objects.for_detail().filter(phase__slug=phase_slug, activity_type__slug=slug)
+
+    def lookup():
+        guidances = Guidance.objects.for_detail()
+        return guidances.filter(phase__slug=phase_slug, activity_type__slug=slug)
+
     if can_preview(request, Guidance):
-        return lookup.first()
-    return shared(request, f"guidance:{phase_slug}:{slug}", lambda: lookup.published().first())
+        return lookup().first()
+    return shared(request, f"guidance:{phase_slug}:{slug}", lambda: lookup().published().first())
 
 
 @public_page
@@ -34,12 +38,8 @@ def guidance_detail(request, phase_slug, slug):
         {
             "guidance": guidance,
             "phase": phase,
-            "guidances": shared(
-                request,
-                f"phase-guidances:{phase.pk}",
-                lambda: list(phase.guidances.published().for_phase_page()),
-            ),
-            "phases": shared(request, "phases", lambda: list(Phase.objects.for_overview())),
+            "guidances": published_guidances(request, phase),
+            "phases": overview(request),
             "og_image_url": request.build_absolute_uri(image_url(phase, get_language())),
         },
     )

@@ -20,6 +20,14 @@ def can_preview(request, model):
     return user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
 
 
+def is_editor(request):
+    """A logged-in user is making this request (looked up only when a session cookie came)."""
+    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
+        return False
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
 def visible(request, queryset):
     """The queryset's published rows, or all of them for an editor who may preview drafts."""
     if can_preview(request, queryset.model):
@@ -39,7 +47,7 @@ class PreviewMiddleware:
 
     def __call__(self, request):
         response = self.get_response(request)
-        if settings.SESSION_COOKIE_NAME in request.COOKIES and request.user.is_authenticated:
+        if is_editor(request):
             # patch_cache_control drops a view's "public" when it adds "private".
             patch_cache_control(response, private=True, no_store=True)
         return response

@@ -9,6 +9,8 @@ from pathlib import Path
 
 from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.utils import translation
 
@@ -31,10 +33,22 @@ def image_path(phase, language):
     return f"og/phase-{phase.slug}-{language}.png"
 
 
+# Images found once stay found for the process; a missing one is looked for again each time.
+_drawn = set()
+
+
+@receiver(setting_changed)
+def _forget_drawn(setting, **kwargs):
+    if setting in {"STATICFILES_DIRS", "GENERATED_STATIC_DIR", "STORAGES"}:
+        _drawn.clear()
+
+
 def image_url(phase, language):
     """The static URL of the phase's image, or of the general image if it is not drawn yet."""
     path = image_path(phase, language)
-    return static(path if finders.find(path) else FALLBACK_IMAGE)
+    if path not in _drawn and finders.find(path):
+        _drawn.add(path)
+    return static(path if path in _drawn else FALLBACK_IMAGE)
 
 
 def _font(bold, size):

@@ -9,8 +9,8 @@ from django.views.decorators.http import require_safe
 from core.htmx import render_page, wants_fragment
 from core.pagecache import public_page, shared
 from core.slugs import current_slug
-from phases.models import Phase
 from phases.og import image_url
+from phases.shared import overview, published_guidances
 from wijkscan import shortlinks
 from wijkscan.forms import DETAIL_PARAMETERS, STEP_PARAMETER, ScanForm
 from wijkscan.models import ScanAnswer, ScanQuestion
@@ -138,7 +138,7 @@ def scan_result(request):
         if renamed := _renamed_answers_url(request, questions):
             return HttpResponsePermanentRedirect(renamed)
         return _scan_form_page(request, form, status=400)
-    phases = shared(request, "phases", lambda: list(Phase.objects.for_overview()))
+    phases = overview(request)
     chosen = form.chosen()
     result = score(chosen, phases)
     query = urlencode(form.query())
@@ -158,9 +158,7 @@ def scan_result(request):
             "form": form,
             "details": form.cleaned_data,
             "answers": form.answers(),
-            "guidances": (
-                result.phase.guidances.published().for_phase_page() if result.phase else []
-            ),
+            "guidances": published_guidances(request, result.phase) if result.phase else [],
             "urgent_phase": _urgent_help_phase(phases) if result.urgent else None,
             "short_url": short_url,
             "short_url_absolute": request.build_absolute_uri(short_url) if short_url else None,

@@ -265,8 +265,18 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
+# Rendered pieces of pages (core/templatetags/fragments.py): small, so kept in each process.
+CACHES["fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "TIMEOUT": 3600,
+    "OPTIONS": {"MAX_ENTRIES": 2000},
+}
+FRAGMENT_CACHE_ALIAS = "fragments"
 PAGE_CACHE_ALIAS = "default"
-PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=True)
+# Off in development, where a template edit must show without a restart.
+PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=not DEBUG)
+FRAGMENT_CACHE_ENABLED = PAGE_CACHE_ENABLED
 # The load balancer asks /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Password checks at once per machine, and how long an attempt waits for a free slot.

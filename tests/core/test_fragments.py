@@ -1,0 +1,205 @@
+"""Rendered pieces of pages ({% fragment %}, {% contentfragment %}) are reused, never stale.
+
+The page cache is off in these tests, so every request renders its page and only the pieces
+can come from a cache.
+"""
+
+import pytest
+from django.core.cache import caches
+from django.template import Context, Template, TemplateSyntaxError
+from django.test import RequestFactory
+from django.utils import translation
+
+from tests.factories import (
+    ActivityTypeFactory,
+    GuidanceFactory,
+    PhaseFactory,
+    PracticeExampleFactory,
+    TipFactory,
+)
+from tests.html import select, select_one
+
+pytestmark = pytest.mark.django_db
+
+HTMX = {"HX-Request": "true"}
+
+
+@pytest.fixture(autouse=True)
+def _pages_rendered_every_time(settings):
+    settings.PAGE_CACHE_ENABLED = False
+    settings.FRAGMENT_CACHE_ENABLED = True
+
+
+def stored_fragments():
+    return len(caches["fragments"]._cache)
+
+
+@pytest.fixture
+def phase():
+    return PhaseFactory(slug="in-rust")
+
+
+@pytest.fixture
+def helping(phase):
+    return GuidanceFactory(
+        phase=phase,
+        activity_type=ActivityTypeFactory(slug="elkaar-helpen", name_nl="Elkaar helpen"),
+    )
+
+
+@pytest.fixture
+def meeting(phase):
+    return GuidanceFactory(
+        phase=phase, activity_type=ActivityTypeFactory(slug="ontmoeten", name_nl="Ontmoeten")
+    )
+
+
+def card_names(response, current=False):
+    selector = ".activity-list .activity-card"
+    if current:
+        selector += '[aria-current="page"]'
+    return [
+        card.select_one(".activity-card__name").get_text() for card in select(response, selector)
+    ]
+
+
+def test_pages_store_their_pieces_and_reuse_them(client, helping):
+    client.get(helping.get_absolute_url())
+    stored = stored_fragments()
+
+    response = client.get(helping.get_absolute_url())
+
+    assert stored > 0
+    assert stored_fragments() == stored  # nothing new: every piece came from the cache
+    assert select_one(response, "h1").get_text() == "Elkaar helpen"
+
+
+def test_a_content_save_shows_at_once_in_every_piece(client, helping, meeting):
+    client.get(helping.get_absolute_url())
+    meeting.activity_type.name_nl = "Samen eten"
+    meeting.activity_type.save()
+    tip = TipFactory(guidance=helping, text_nl="Vraag wat buren nodig hebben")
+
+    response = client.get(helping.get_absolute_url())
+
+    assert "Samen eten" in card_names(response)
+    assert tip.text_nl in [item.get_text() for item in select(response, ".tips__list--works li")]
+
+
+def test_each_activity_page_marks_its_own_card_as_current(client, helping, meeting):
+    client.get(helping.get_absolute_url())
+
+    response = client.get(meeting.get_absolute_url())
+
+    assert card_names(response, current=True) == ["Ontmoeten"]
+    assert sorted(card_names(response)) == ["Elkaar helpen", "Ontmoeten"]
+
+
+def test_the_phase_page_reuses_cards_without_a_current_one(client, helping, meeting, phase):
+    client.get(helping.get_absolute_url())
+
+    response = client.get(phase.get_absolute_url())
+
+    assert select(response, '.activity-card[aria-current="page"]') == []
+
+
+def test_the_menu_follows_the_page_it_is_on(client, helping):
+    client.get("/wijkscan/")
+
+    response = client.get(helping.get_absolute_url())
+
+    for nav in select(response, ".site-nav"):
+        current = nav.select("[aria-current]")
+        assert [link.get_text() for link in current] == ["Fasen"]
+        assert current[0]["aria-current"] == "true"
+
+
+def test_the_htmx_menu_swapped_out_of_band_follows_the_page_too(client, helping):
+    client.get("/wijkscan/", headers=HTMX)
+
+    response = client.get(helping.get_absolute_url(), headers=HTMX)
+
+    for nav in select(response, "nav.site-nav[hx-swap-oob]"):
+        assert [link.get_text() for link in nav.select("[aria-current]")] == ["Fasen"]
+
+
+def test_the_full_page_and_the_htmx_fragment_each_get_their_own_heading(client, helping):
+    client.get(helping.get_absolute_url())
+
+    fragment = client.get(helping.get_absolute_url(), headers=HTMX)
+    page = client.get(helping.get_absolute_url())
+
+    assert select_one(fragment, "#page-heading").has_attr("autofocus")
+    assert not select_one(page, "#page-heading").has_attr("autofocus")
+
+
+def test_languages_get_their_own_pieces(client, helping):
+    helping.activity_type.name_en = "Helping each other"
+    helping.activity_type.save()
+    client.get(helping.get_absolute_url())
+
+    response = client.get(f"/en{helping.get_absolute_url()}")
+
+    assert card_names(response) == ["Helping each other"]
+    assert select_one(response, "#site-nav a").get_text() == "Phases"
+
+
+def test_examples_show_an_edit_at_once(client, helping):
+    example = PracticeExampleFactory(guidances=[helping], name="Buurtsoep")
+    client.get(helping.get_absolute_url())
+
+    example.name = "Soep van de straat"
+    example.save()
+    response = client.get(helping.get_absolute_url())
+
+    assert [h.get_text() for h in select(response, ".examples h3")] == ["Soep van de straat"]
+
+
+def test_a_logged_in_editor_neither_stores_nor_reuses_pieces(client, helping, admin_user):
+    client.force_login(admin_user)
+
+    client.get(helping.get_absolute_url())
+
+    assert stored_fragments() == 0
+
+
+def test_nothing_is_stored_when_fragments_are_off(client, helping, settings):
+    settings.FRAGMENT_CACHE_ENABLED = False
+
+    client.get(helping.get_absolute_url())
+
+    assert stored_fragments() == 0
+
+
+def test_the_share_link_names_the_host_it_was_asked_on(client, helping, settings):
+    settings.ALLOWED_HOSTS = ["testserver", "wijkverbinder.example"]
+    client.get(helping.get_absolute_url())
+
+    response = client.get(helping.get_absolute_url(), headers={"Host": "wijkverbinder.example"})
+
+    link = select_one(response, ".share__button")["data-share-url"]
+    assert link.startswith("http://wijkverbinder.example/")
+
+
+def test_a_fragment_without_a_name_is_a_template_error():
+    with pytest.raises(TemplateSyntaxError, match="needs a name"):
+        Template("{% load fragments %}{% fragment %}x{% endfragment %}")
+
+
+def test_a_template_rendered_without_a_request_renders_its_piece_every_time():
+    template = Template("{% load fragments %}{% fragment 'x' %}{{ value }}{% endfragment %}")
+
+    assert template.render(Context({"value": 1})) == "1"
+    assert template.render(Context({"value": 2})) == "2"
+
+
+def test_the_variables_named_are_part_of_the_key():
+    template = Template("{% load fragments %}{% fragment 'x' value %}{{ value }}{% endfragment %}")
+    request = RequestFactory().get("/")
+
+    with translation.override("nl"):
+        first = template.render(Context({"request": request, "value": 1}))
+        second = template.render(Context({"request": request, "value": 2}))
+        again = template.render(Context({"request": request, "value": 1}))
+
+    assert (first, second, again) == ("1", "2", "1")
