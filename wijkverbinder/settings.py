@@ -84,6 +84,8 @@ MIDDLEWARE = [
     # Outside the page cache, so cached pages get every security header too.
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Before anything reads the query string: utm_* and click ids never reach the site.
+    "core.tracking.DropTrackingParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "core.slugs.OldSlugRedirectMiddleware",

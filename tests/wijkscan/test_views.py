@@ -374,3 +374,13 @@ def test_the_missing_answer_message_names_the_question_plainly(client, questions
     item = select_one(response, ".error-summary li")
     assert item.text.strip() == "Vraag 3 \N{EN DASH} Beantwoord deze vraag."
     assert "?:" not in select_one(response, ".error-summary").text
+
+
+def test_a_shared_outcome_with_a_click_id_still_shows_the_outcome(client, questions):
+    response = client.get(
+        url(RESULT, contact="weinig", sfeer="prettig", veilig="ja", fbclid="IwAR0abc")
+    )
+
+    assert response.status_code == 200
+    assert select(response, ".error-summary") == []
+    assert "Rust" in select_one(response, "h1").get_text()
