@@ -1,5 +1,9 @@
+from functools import lru_cache
+
 from django.conf import settings
 from django.core.exceptions import DisallowedHost
+from django.core.signals import setting_changed
+from django.dispatch import receiver
 from django.templatetags.static import static
 from django.urls import reverse, translate_url
 from django.utils import translation
@@ -26,12 +30,26 @@ NAV_SECTIONS = {
 
 
 def _path_in_language(path, code):
-    """The same page in another language; its home page when the path resolves to nothing."""
+    return _translated_path(path, code, translation.get_language())
+
+
+@lru_cache(maxsize=4096)
+def _translated_path(path, code, current):
+    """The same page in another language; its home page when the path resolves to nothing.
+
+    It depends only on the URLconf, so each process works it out once per path.
+    """
     translated = translate_url(path, code)
-    if translated == path and code != translation.get_language():
+    if translated == path and code != current:
         with translation.override(code):
             return reverse("phases:list")
     return translated
+
+
+@receiver(setting_changed)
+def _forget_translated_paths(setting, **kwargs):
+    if setting in {"ROOT_URLCONF", "LANGUAGES", "LANGUAGE_CODE"}:
+        _translated_path.cache_clear()
 
 
 def _absolute_url_builder(request):

@@ -10,6 +10,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 from django.utils import translation
 
+from core.pagecache import clear_local
 from tests.factories import (
     ActivityTypeFactory,
     GuidanceFactory,
@@ -203,3 +204,48 @@ def test_the_variables_named_are_part_of_the_key():
         again = template.render(Context({"request": request, "value": 1}))
 
     assert (first, second, again) == ("1", "2", "1")
+
+
+@pytest.fixture
+def question():
+    from tests.factories import ScanAnswerFactory, ScanQuestionFactory
+
+    question = ScanQuestionFactory(slug="contact", text_nl="Hoeveel contact is er?", position=1)
+    ScanAnswerFactory(question=question, slug="weinig", text_nl="Weinig")
+    ScanAnswerFactory(question=question, slug="veel", text_nl="Veel")
+    return question
+
+
+def test_the_scan_form_and_the_outcome_with_missing_answers_keep_their_own_questions(
+    client, question
+):
+    client.get("/wijkscan/?wijk=Oost")  # the form, nothing required yet
+
+    response = client.get("/wijkscan/resultaat/?wijk=Oost")  # the outcome: an answer is missing
+
+    assert response.status_code == 400
+    assert select(response, "#q-contact .field-error") != []
+
+
+def test_a_question_edit_shows_at_once_on_the_scan_form(client, question):
+    client.get("/wijkscan/")
+
+    question.text_nl = "Kennen buren elkaar?"
+    question.save()
+    response = client.get("/wijkscan/")
+
+    assert "Kennen buren elkaar?" in select_one(response, "#q-contact legend").get_text()
+
+
+def test_a_card_is_rendered_once_and_then_reused(client, helping, phase):
+    from activities.models import ActivityType
+
+    client.get(phase.get_absolute_url())
+    # update() sends no signal, so the content version stays: only a reused card shows the old name.
+    ActivityType.objects.filter(pk=helping.activity_type.pk).update(name_nl="Niet gezien")
+    caches["default"].clear()  # the shared data is read again; the rendered pieces stay
+    clear_local()
+
+    response = client.get(phase.get_absolute_url())
+
+    assert card_names(response) == ["Elkaar helpen"]
