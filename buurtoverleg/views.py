@@ -322,7 +322,7 @@ def _step_url(token, step, answers):
     return f"{url}?{urlencode({STEP_PARAMETER: step, **answers})}"
 
 
-def _participant_form_page(request, overleg, form, *, status=200, response=None):
+def _participant_form_page(request, overleg, form, *, status=200, response=None, **extra):
     """The whole form on one page: to answer, to correct an error, or to change one's answers."""
     return render_page(
         request,
@@ -333,6 +333,7 @@ def _participant_form_page(request, overleg, form, *, status=200, response=None)
             "response": response,
             "edit_url": request.build_absolute_uri(request.path) if response else None,
             "first_step_url": None if response else _step_url(overleg.participant_token, 1, {}),
+            **extra,
         },
         status=status,
     )
@@ -381,12 +382,9 @@ def _step(request, overleg, questions):
     if not form.is_valid():
         return _participant_form_page(request, overleg, ParticipantForm(questions), status=400)
     answers = form.answers()
-    step = form.step
-    missing = form.first_unanswered_before(step)
-    if missing and not wants_fragment(request):
-        return redirect(_step_url(token, missing, answers))
-    if missing:
-        step = missing
+    step, moved = form.step_shown()
+    if moved and not wants_fragment(request):
+        return redirect(_step_url(token, step, answers))
     question = questions[step - 1]
     is_last = step == len(questions)
     response = render_page(
@@ -406,8 +404,8 @@ def _step(request, overleg, questions):
             else reverse("buurtoverleg:participate", kwargs={"token": token}),
         },
     )
-    if missing:
-        response["HX-Push-Url"] = _step_url(token, missing, answers)
+    if moved:
+        response["HX-Push-Url"] = _step_url(token, step, answers)
     return response
 
 
@@ -463,20 +461,14 @@ def change(request, token, response_token):
             if chosen.get(question.pk) == answer.pk:
                 initial[question.slug] = answer.slug
                 own.append((question, answer))
-    form = ParticipantForm(questions, initial=initial)
     phases = list(Phase.objects.for_overview())
-    return render_page(
+    return _participant_form_page(
         request,
-        "buurtoverleg/participate.html",
-        {
-            "overleg": overleg,
-            "form": form,
-            "response": response,
-            "saved": SAVED_PARAMETER in request.GET,
-            "own_result": score(own, phases),
-            "edit_url": request.build_absolute_uri(request.path),
-            "first_step_url": None,
-        },
+        overleg,
+        ParticipantForm(questions, initial=initial),
+        response=response,
+        saved=SAVED_PARAMETER in request.GET,
+        own_result=score(own, phases),
     )
 
 

@@ -9,23 +9,23 @@ from django.conf import settings
 from django.utils.cache import patch_cache_control
 
 
-def can_preview(request, model):
-    # Without a session cookie nobody is logged in: do not touch the session, so anonymous
-    # responses neither vary on nor set a cookie.
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return False
-    user = getattr(request, "user", None)
-    if user is None or not user.is_authenticated or not user.is_staff:
-        return False
-    return user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
-
-
 def is_editor(request):
-    """A logged-in user is making this request (looked up only when a session cookie came)."""
+    """A logged-in user is making this request.
+
+    Without a session cookie nobody is logged in: the session is not touched then, so anonymous
+    responses neither vary on nor set a cookie.
+    """
     if settings.SESSION_COOKIE_NAME not in request.COOKIES:
         return False
     user = getattr(request, "user", None)
     return user is not None and user.is_authenticated
+
+
+def can_preview(request, model):
+    """A logged-in staff user who may change this kind of content: they see its drafts."""
+    if not is_editor(request) or not request.user.is_staff:
+        return False
+    return request.user.has_perm(f"{model._meta.app_label}.change_{model._meta.model_name}")
 
 
 def visible(request, queryset):

@@ -7,7 +7,7 @@ from activities.admin import GuidanceAdmin
 from activities.models import Guidance
 from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from examples import moderation
-from examples.forms import SubmissionForm
+from examples.forms import EXAMPLE_FIELDS, SubmissionForm
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
 
 APPROVE = "_approve"
@@ -106,23 +106,7 @@ class ExampleSubmissionAdmin(admin.ModelAdmin):
         (None, {"fields": ["status", "submitted_at", "decided_at", "published_example"]}),
         (
             _("The example"),
-            {
-                "fields": [
-                    "name",
-                    "organisation",
-                    "place",
-                    "province",
-                    "phases",
-                    "activity_types",
-                    "dividing_lines",
-                    "target_group",
-                    "description",
-                    "what_worked",
-                    "what_did_not_work",
-                    "website",
-                    "language",
-                ]
-            },
+            {"fields": [*EXAMPLE_FIELDS, "language"]},
         ),
         (_("For editors only"), {"fields": ["email", "rejection_reason"]}),
     ]

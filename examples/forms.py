@@ -75,6 +75,23 @@ class ExampleFilterForm(forms.Form):
         return (self.cleaned_data.get("q") or "").strip() if self.is_valid() else ""
 
 
+# What a sender tells about the example; the admin shows the same fields to review them.
+EXAMPLE_FIELDS = [
+    "name",
+    "organisation",
+    "place",
+    "province",
+    "phases",
+    "activity_types",
+    "dividing_lines",
+    "target_group",
+    "description",
+    "what_worked",
+    "what_did_not_work",
+    "website",
+]
+
+
 class SubmissionForm(forms.ModelForm):
     """ "Deel jouw praktijkvoorbeeld": what a resident or professional tells us about their project.
 
@@ -90,21 +107,7 @@ class SubmissionForm(forms.ModelForm):
 
     class Meta:
         model = ExampleSubmission
-        fields = [
-            "name",
-            "organisation",
-            "place",
-            "province",
-            "phases",
-            "activity_types",
-            "dividing_lines",
-            "target_group",
-            "description",
-            "what_worked",
-            "what_did_not_work",
-            "website",
-            "email",
-        ]
+        fields = [*EXAMPLE_FIELDS, "email"]
         labels = {
             "name": _("Name of the initiative"),
             "organisation": _("Organisation (if any)"),

@@ -141,17 +141,22 @@ class ScanForm(forms.Form):
         """The answers in question order, then the details: one address per outcome."""
         return {**self.answers(), **self.details()}
 
-    def first_unanswered_before(self, step):
-        """The number of the first question before `step` without an answer, or None."""
+    def step_shown(self):
+        """(the step to show, whether it is an earlier one than the link asked for).
+
+        A step is shown only once every question before it has an answer: otherwise the first
+        one without an answer is shown instead.
+        """
         answers = self.answers()
-        return next(
+        missing = next(
             (
                 number
-                for number, question in enumerate(self.questions[: step - 1], 1)
+                for number, question in enumerate(self.questions[: self.step - 1], 1)
                 if question.slug not in answers
             ),
             None,
         )
+        return (missing or self.step), missing is not None
 
     def chosen(self):
         """(question, answer) pairs for the valid answers, in question order."""

@@ -89,13 +89,10 @@ def scan(request):
         return _scan_form_page(request, form)
 
     answers = form.query()
-    step = form.step
-    missing = form.first_unanswered_before(step)
-    if missing and not wants_fragment(request):
+    step, moved = form.step_shown()
+    if moved and not wants_fragment(request):
         # The address must name the question shown: send the browser to the earlier step.
-        return redirect(_step_url(missing, answers))
-    if missing:
-        step = missing
+        return redirect(_step_url(step, answers))
     question = questions[step - 1]
     is_last = step == len(questions)
     response = render_page(
@@ -107,15 +104,15 @@ def scan(request):
             "step": step,
             "total": len(questions),
             "is_last": is_last,
-            "missing_earlier": bool(missing),
+            "missing_earlier": moved,
             "carried": {slug: value for slug, value in answers.items() if slug != question.slug},
             "next_step": None if is_last else step + 1,
             "back_url": _step_url(step - 1, answers) if step > 1 else reverse("wijkscan:scan"),
         },
     )
-    if missing:
+    if moved:
         # htmx swaps the earlier question in; this header makes it push that step's address.
-        response["HX-Push-Url"] = _step_url(missing, answers)
+        response["HX-Push-Url"] = _step_url(step, answers)
     return response
 
 
