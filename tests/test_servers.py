@@ -113,11 +113,30 @@ def database_url(tmp_path):
     name = parts.path.lstrip("/") + "_servers"
     admin_url = urlunsplit(parts._replace(path="/postgres"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        _drop_database(connection, name)
         connection.execute(f'CREATE DATABASE "{name}"')
     yield urlunsplit(parts._replace(path=f"/{name}"))
     with psycopg.connect(admin_url, autocommit=True) as connection:
-        connection.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+        _drop_database(connection, name)
+
+
+def _drop_database(connection, name, seconds=10):
+    """Drop the servers' database once its last connection has closed.
+
+    Not `WITH (FORCE)`: that also ends PostgreSQL's own workers on it (autovacuum), which the
+    test's role may not do. The servers are stopped by then; their connections close in moments.
+    """
+    import psycopg
+
+    deadline = time.monotonic() + seconds
+    while True:
+        try:
+            connection.execute(f'DROP DATABASE IF EXISTS "{name}"')
+            return
+        except psycopg.errors.ObjectInUse:
+            if time.monotonic() > deadline:
+                raise
+            time.sleep(0.2)
 
 
 @pytest.fixture
