@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
 from activities.models import ActivityType, BindingRung, Guidance, Tip
-from core.admin import (
+from editing.admin import (
     ContentAdmin,
     ContentInlineMixin,
     NormalisedTextField,

@@ -8,7 +8,7 @@ class ActivitiesConfig(AppConfig):
 
     def ready(self):
         from activities.models import ActivityType
-        from core.slugs import keep_old_slugs, redirect_old_slugs
+        from editing.slugs import keep_old_slugs, redirect_old_slugs
 
         keep_old_slugs(ActivityType)
         redirect_old_slugs(

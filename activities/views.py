@@ -5,8 +5,8 @@ from django.views.decorators.http import require_safe
 
 from activities.models import ActivityType, BindingRung, Guidance
 from core.htmx import render_page
-from core.pagecache import public_page, shared
-from core.preview import can_preview
+from editing.preview import can_preview
+from pagecache.pages import public_page, shared
 from phases.og import image_url
 from phases.shared import overview, published_guidances
 

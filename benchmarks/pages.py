@@ -44,8 +44,8 @@ from django.test.utils import (  # noqa: E402
     setup_test_environment,
 )
 
-from core import content_version  # noqa: E402
-from core.pagecache import clear_local  # noqa: E402
+from pagecache import version as content_version  # noqa: E402
+from pagecache.pages import clear_local  # noqa: E402
 
 SCAN_ANSWERS = (
     "contact=weinig&sfeer=afstandelijk&ergernissen=zelden&aanspreken=ja&wij-zij=neutraal"

@@ -3,7 +3,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 
 from buurtoverleg.models import Overleg, ParticipantRole
-from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
+from editing.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 
 keep_revisions(ParticipantRole)
 

@@ -8,7 +8,7 @@ from django.urls import reverse
 from django.views.decorators.http import require_safe
 
 from content.open_data import DATASETS, csv_row
-from core.pagecache import public_page
+from pagecache.pages import public_page
 
 FORMATS = ("json", "csv")
 

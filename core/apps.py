@@ -3,12 +3,10 @@ from django.utils.translation import gettext_lazy as _
 
 
 class CoreConfig(AppConfig):
-    """Shared helpers and template tags; imports no other app of the project."""
+    """Small helpers every app may use (htmx, text, addresses, visitors); imports no other app.
+
+    Its models moved out: the content version to `pagecache`, old slugs to `editing`.
+    """
 
     name = "core"
     verbose_name = _("Core")
-
-    def ready(self):
-        from core import content_version
-
-        content_version.connect()

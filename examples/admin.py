@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.admin import GuidanceAdmin
 from activities.models import Guidance
-from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
+from editing.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from examples import moderation
 from examples.forms import EXAMPLE_FIELDS, SubmissionForm
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting

@@ -19,7 +19,7 @@ class ExamplesConfig(AppConfig):
             dispatch_uid="example-guidance-search",
         )
 
-        from core.slugs import keep_old_slugs, redirect_old_slugs
+        from editing.slugs import keep_old_slugs, redirect_old_slugs
 
         keep_old_slugs(PracticeExample)
         # Renamed examples keep their old address (/voorbeelden/<old slug>/) as a redirect.

@@ -5,11 +5,11 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.htmx import render_page, wants_fragment
-from core.pagecache import public_page
 from examples import spam
 from examples.forms import ExampleFilterForm, SubmissionForm
 from examples.models import PracticeExample
 from examples.selectors import filter_choices, find_examples
+from pagecache.pages import public_page
 
 PER_PAGE = 12
 RESULTS_TARGET = "example-results"

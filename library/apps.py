@@ -7,7 +7,7 @@ class LibraryConfig(AppConfig):
     verbose_name = _("Library")
 
     def ready(self):
-        from core.slugs import keep_old_slugs, redirect_old_slugs
+        from editing.slugs import keep_old_slugs, redirect_old_slugs
         from library.models import Publication
 
         keep_old_slugs(Publication)

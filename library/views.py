@@ -1,9 +1,9 @@
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from core.pagecache import public_page
-from core.preview import visible
+from editing.preview import visible
 from library.models import Publication
+from pagecache.pages import public_page
 
 
 @public_page

@@ -1,6 +1,6 @@
 from django.contrib import admin
 
-from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
+from editing.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from pages.models import SitePage
 
 keep_revisions(SitePage)

@@ -2,7 +2,7 @@ from django.conf import settings
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_safe
 
-from core.pagecache import public_page
+from pagecache.pages import public_page
 from pages.models import SitePage
 
 

@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-from core.admin import ContentAdmin, SafeEditingMixin, keep_revisions
+from editing.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from phases.models import Phase
 
 keep_revisions(Phase)

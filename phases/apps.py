@@ -7,7 +7,7 @@ class PhasesConfig(AppConfig):
     verbose_name = _("Phases")
 
     def ready(self):
-        from core.slugs import keep_old_slugs, redirect_old_slugs
+        from editing.slugs import keep_old_slugs, redirect_old_slugs
         from phases.models import Phase
 
         # Shared links to a renamed phase keep working (README, Links that never break).

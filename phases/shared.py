@@ -1,9 +1,9 @@
-"""The phase data that many pages show, built once per content version (core.pagecache.shared).
+"""The phase data that many pages show, built once per content version (pagecache.pages.shared).
 
 Read these values, never change them: every request of the process gets the same objects.
 """
 
-from core.pagecache import shared
+from pagecache.pages import shared
 from phases.models import Phase
 
 

@@ -4,7 +4,7 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page
-from core.pagecache import public_page
+from pagecache.pages import public_page
 from phases.og import image_url
 from phases.shared import overview, published_guidances
 

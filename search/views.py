@@ -3,7 +3,7 @@ from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page
-from core.pagecache import public_page
+from pagecache.pages import public_page
 from search import queries
 
 MAX_QUERY_LENGTH = 200

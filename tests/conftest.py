@@ -2,7 +2,7 @@ import pytest
 from django.core.cache import caches
 from django.utils import translation
 
-from core.pagecache import clear_local
+from pagecache.pages import clear_local
 
 CHROMIUM_ARGS = [
     "--headless",

@@ -4,7 +4,7 @@ from django.db.models import Count
 from django.utils.translation import gettext_lazy as _
 from modeltranslation.admin import TranslationTabularInline
 
-from core.admin import ContentAdmin, ContentInlineMixin, SafeEditingMixin, keep_revisions
+from editing.admin import ContentAdmin, ContentInlineMixin, SafeEditingMixin, keep_revisions
 from phases.models import Phase
 from wijkscan.models import ScanAnswer, ScanQuestion, ScanWeight
 

@@ -7,7 +7,7 @@ class WijkscanConfig(AppConfig):
     verbose_name = _("Wijkscan")
 
     def ready(self):
-        from core.slugs import keep_old_slugs
+        from editing.slugs import keep_old_slugs
         from wijkscan.models import ScanAnswer, ScanQuestion
 
         # Shared outcome links carry these slugs; the views translate old ones (views.py).

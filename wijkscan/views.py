@@ -7,8 +7,8 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_safe
 
 from core.htmx import render_page, wants_fragment
-from core.pagecache import public_page, shared
-from core.slugs import current_slug
+from editing.slugs import current_slug
+from pagecache.pages import public_page, shared
 from phases.og import image_url
 from phases.shared import overview, published_guidances
 from wijkscan import shortlinks

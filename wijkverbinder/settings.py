@@ -66,6 +66,8 @@ INSTALLED_APPS = [
     # The project's apps, from the ground floor up: each may import only those above it in this
     # list (README, Architecture; tests/test_architecture.py holds the order).
     "core",
+    "pagecache",
+    "editing",
     "pages",
     "phases",
     "activities",
@@ -88,17 +90,17 @@ MIDDLEWARE = [
     "core.tracking.DropTrackingParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
-    "core.slugs.OldSlugRedirectMiddleware",
+    "editing.slugs.OldSlugRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Serves pages stored by @public_page; everything below it is skipped for them.
-    "core.pagecache.PageCacheMiddleware",
+    "pagecache.pages.PageCacheMiddleware",
     # At most LOGIN_CONCURRENCY password checks at once per host (core/logins.py).
-    "core.logins.LoginConcurrencyMiddleware",
+    "editing.logins.LoginConcurrencyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
-    "core.preview.PreviewMiddleware",
+    "editing.preview.PreviewMiddleware",
     # Last, as django-axes requires: it answers a locked-out login.
     "axes.middleware.AxesMiddleware",
 ]

@@ -6,7 +6,7 @@ from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
-from core.pagecache import public_page
+from pagecache.pages import public_page
 from wijkverbinder import views
 from wijkverbinder.sitemaps import sitemaps
 

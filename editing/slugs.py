@@ -13,7 +13,7 @@ from django.db.models.signals import pre_save
 from django.http import HttpResponsePermanentRedirect
 from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 
-from core.models import SlugHistory
+from editing.models import SlugHistory
 
 _URL_SLUGS = {}
 

@@ -3,7 +3,7 @@ import threading
 import pytest
 from django.urls import reverse
 
-from core.logins import login_slot
+from editing.logins import login_slot
 
 pytestmark = pytest.mark.django_db
 

@@ -1,6 +1,6 @@
 from django.core.management import BaseCommand
 
-from core import content_version
+from pagecache import version as content_version
 
 
 class Command(BaseCommand):

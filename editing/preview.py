@@ -5,20 +5,9 @@ published rows. Any response to a logged-in user is `Cache-Control: private, no-
 cache ever keeps a page that may show a draft.
 """
 
-from django.conf import settings
 from django.utils.cache import patch_cache_control
 
-
-def is_editor(request):
-    """A logged-in user is making this request.
-
-    Without a session cookie nobody is logged in: the session is not touched then, so anonymous
-    responses neither vary on nor set a cookie.
-    """
-    if settings.SESSION_COOKIE_NAME not in request.COOKIES:
-        return False
-    user = getattr(request, "user", None)
-    return user is not None and user.is_authenticated
+from core.visitors import is_editor
 
 
 def can_preview(request, model):

@@ -9,7 +9,7 @@
 - no silent overwrites: the form carries the state the editor opened (signed); when someone else
   saved the item, or its inline rows, in the meantime, the save is refused with what they changed,
   and the editor's input stays in the form to merge; the same for list-editable rows;
-- a warning before a slug change: old links will be redirected (core.slugs), confirmed by a tick.
+- a warning before a slug change: old links will be redirected (editing.slugs), confirmed by a tick.
 """
 
 from django import forms
@@ -32,9 +32,15 @@ from reversion.admin import VersionAdmin
 from reversion.models import Version
 from reversion.revisions import _get_options
 
-from core.revisions import diff_states, editable_field_names, object_state, row_state, version_state
+from editing.revisions import (
+    diff_states,
+    editable_field_names,
+    object_state,
+    row_state,
+    version_state,
+)
 
-TOKEN_SALT = "core.admin.edit-token"
+TOKEN_SALT = "editing.admin.edit-token"
 TOKEN_FIELD = "edit_token"
 COMMENT_FIELD = "revision_comment"
 CONFIRM_SLUG_FIELD = "confirm_slug_change"

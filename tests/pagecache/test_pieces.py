@@ -10,7 +10,7 @@ from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 from django.utils import translation
 
-from core.pagecache import clear_local
+from pagecache.pages import clear_local
 from tests.factories import (
     ActivityTypeFactory,
     GuidanceFactory,
@@ -184,18 +184,18 @@ def test_the_share_link_names_the_host_it_was_asked_on(client, helping, settings
 
 def test_a_fragment_without_a_name_is_a_template_error():
     with pytest.raises(TemplateSyntaxError, match="needs a name"):
-        Template("{% load fragments %}{% fragment %}x{% endfragment %}")
+        Template("{% load pieces %}{% fragment %}x{% endfragment %}")
 
 
 def test_a_template_rendered_without_a_request_renders_its_piece_every_time():
-    template = Template("{% load fragments %}{% fragment 'x' %}{{ value }}{% endfragment %}")
+    template = Template("{% load pieces %}{% fragment 'x' %}{{ value }}{% endfragment %}")
 
     assert template.render(Context({"value": 1})) == "1"
     assert template.render(Context({"value": 2})) == "2"
 
 
 def test_the_variables_named_are_part_of_the_key():
-    template = Template("{% load fragments %}{% fragment 'x' value %}{{ value }}{% endfragment %}")
+    template = Template("{% load pieces %}{% fragment 'x' value %}{{ value }}{% endfragment %}")
     request = RequestFactory().get("/")
 
     with translation.override("nl"):

@@ -19,8 +19,8 @@ from django.core.cache import caches
 from django.core.cache.utils import make_template_fragment_key
 from django.utils.translation import get_language
 
-from core import content_version
-from core.preview import is_editor
+from core.visitors import is_editor
+from pagecache import version as content_version
 
 register = template.Library()
 

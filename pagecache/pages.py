@@ -1,7 +1,7 @@
 """Public pages: a strong ETag, 304s, compressed HTML and a page cache that is never stale.
 
 Views opt in with `@public_page`. Every key and every ETag contains the content version (see
-core.content_version), so a content save changes them all at once, in every process and on every
+pagecache.version), so a content save changes them all at once, in every process and on every
 app server; nothing is ever deleted or stale. What is cached is the view's own response: the
 security headers are added by the middleware around the view, on every response, cached or not.
 """
@@ -18,8 +18,9 @@ from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
 
-from core import content_version
-from core.release import release_id
+from core.visitors import is_personal
+from pagecache import version as content_version
+from pagecache.release import release_id
 
 logger = logging.getLogger(__name__)
 
@@ -43,16 +44,6 @@ NOT_STORED = {"content-length", "content-encoding", "etag", "cache-control", "se
 
 def _cache():
     return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def is_personal(request):
-    """A request the page cache must not answer: it carries a cookie or credentials.
-
-    Without a cookie there is no session, so such a visitor cannot be logged in.
-    """
-    return bool(request.META.get("HTTP_COOKIE", "").strip()) or "HTTP_AUTHORIZATION" in (
-        request.META
-    )
 
 
 def wants_fragment(request):

@@ -3,7 +3,7 @@
 import pytest
 from pytest_django.asserts import assertContains
 
-from core.slugs import renamed_url
+from editing.slugs import renamed_url
 from tests.factories import GuidanceFactory, PublicationFactory, ScanAnswerFactory
 
 pytestmark = pytest.mark.django_db

@@ -13,7 +13,7 @@ from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
 
-from core.models import ContentVersion
+from pagecache.models import ContentVersion
 
 ROW = 1
 REQUEST_ATTRIBUTE = "_content_version"
@@ -69,6 +69,6 @@ def _on_m2m_changed(sender, action, **kwargs):
 
 
 def connect():
-    post_save.connect(_on_save_or_delete, dispatch_uid="core.content_version.save")
-    post_delete.connect(_on_save_or_delete, dispatch_uid="core.content_version.delete")
-    m2m_changed.connect(_on_m2m_changed, dispatch_uid="core.content_version.m2m")
+    post_save.connect(_on_save_or_delete, dispatch_uid="pagecache.version.save")
+    post_delete.connect(_on_save_or_delete, dispatch_uid="pagecache.version.delete")
+    m2m_changed.connect(_on_m2m_changed, dispatch_uid="pagecache.version.m2m")

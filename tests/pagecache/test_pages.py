@@ -211,7 +211,7 @@ def test_the_admin_is_not_cached(client, admin_user):
 def test_a_new_release_gets_new_etags_and_fresh_pages(client, guidance, monkeypatch):
     etag = client.get(guidance.get_absolute_url())["ETag"]
 
-    monkeypatch.setattr("core.pagecache.release_id", lambda: "next-release")
+    monkeypatch.setattr("pagecache.pages.release_id", lambda: "next-release")
     response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": etag})
 
     assert response.status_code == 200

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from core import content_version
-from core.models import ContentVersion
+from pagecache.models import ContentVersion
+from pagecache import version as content_version
 from tests.factories import GuidanceFactory, PhaseFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db
