@@ -3,7 +3,7 @@
 A code is the chosen answers' ids, each written as two base-36 characters, in question order:
 twelve answers make a 24-character code. Ids stay the same when editors reorder, add or rename
 questions and answers, so a code keeps meaning the same answers; a code naming an answer that no
-longer exists is unknown (404).
+longer exists is unknown (404). A code naming two answers to one question is refused (400).
 """
 
 import re
@@ -31,10 +31,11 @@ def encode(chosen):
 
 
 def decode(code, questions):
-    """{question slug: answer slug} for a code, or None when the code names no known answers.
+    """[(question slug, answer slug), ...] in question order, or None for an unknown code.
 
-    `questions` are the scan's questions with their answers loaded. A code that names an answer
-    twice, or two answers to one question, is unknown too.
+    `questions` are the scan's questions with their answers loaded. A code that is not made of
+    known answer ids is unknown. A code that names an answer twice, or two answers to one
+    question, decodes with every pair it names, so the view can refuse it and say why.
     """
     if not CODE.match(code):
         return None
@@ -42,11 +43,9 @@ def decode(code, questions):
     by_id = {
         answer.pk: (question, answer) for question in questions for answer in question.answers.all()
     }
-    if any(pk not in by_id for pk in ids) or len(set(ids)) != len(ids):
+    if any(pk not in by_id for pk in ids):
         return None
     pairs = [by_id[pk] for pk in ids]
-    if len({question.pk for question, _answer in pairs}) != len(pairs):
-        return None
     order = {question.pk: index for index, question in enumerate(questions)}
     pairs.sort(key=lambda pair: order[pair[0].pk])
-    return {question.slug: answer.slug for question, answer in pairs}
+    return [(question.slug, answer.slug) for question, answer in pairs]

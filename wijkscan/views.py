@@ -1,6 +1,6 @@
 from urllib.parse import urlencode
 
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import Http404, HttpResponsePermanentRedirect, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import get_language
@@ -176,9 +176,19 @@ def scan_result(request):
 
 @require_safe
 def short_link(request, code):
-    """A short link to an outcome: the code names the answers; it redirects to the full address."""
-    answers = shortlinks.decode(code, _scan_questions(request))
-    if answers is None:
+    """A short link to an outcome: the code names the answers; it redirects to the full address.
+
+    A code that names two answers to one question is refused with the form and a message, as
+    the full address with a repeated answer is: the outcome never silently takes one of them.
+    """
+    questions = _scan_questions(request)
+    pairs = shortlinks.decode(code, questions)
+    if pairs is None:
         raise Http404("No outcome has that code.")
-    details = {name: request.GET[name] for name in DETAIL_PARAMETERS if request.GET.get(name)}
-    return redirect(f"{reverse('wijkscan:result')}?{urlencode({**answers, **details})}")
+    details = [(name, request.GET[name]) for name in DETAIL_PARAMETERS if request.GET.get(name)]
+    query = urlencode(pairs + details)
+    if len({slug for slug, _answer in pairs}) != len(pairs):
+        form = ScanForm(questions, data=QueryDict(query))
+        form.is_valid()  # reports the repeated question
+        return _scan_form_page(request, form, status=400)
+    return redirect(f"{reverse('wijkscan:result')}?{query}")

@@ -5,6 +5,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from tests.factories import GuidanceFactory, PhaseFactory, ScanAnswerFactory, ScanQuestionFactory
 from tests.html import hrefs, select, select_one
+from wijkscan import shortlinks
 from wijkscan.models import ScanAnswer
 
 pytestmark = pytest.mark.django_db
@@ -363,9 +364,34 @@ def test_the_short_link_redirects_to_the_full_outcome(client, questions):
     )
 
 
-@pytest.mark.parametrize("code", ["zzzz", "abc", "0101", "00", "-1", "x" * 300])
+@pytest.mark.parametrize("code", ["zzzz", "abc", "00", "-1", "x" * 300])
 def test_an_unknown_short_code_is_a_404(client, questions, code):
     assert client.get(f"/wijkscan/r/{code}/").status_code == 404
+
+
+def short_code(*answers):
+    """The short code naming `answers` (ScanAnswer slugs), in the order given."""
+    return "".join(
+        shortlinks.encode([(None, ScanAnswer.objects.get(slug=slug))]) for slug in answers
+    )
+
+
+def test_a_short_link_naming_two_answers_to_one_question_is_refused_with_a_400(client, questions):
+    code = short_code("weinig", "mijden", "prettig", "ja")
+
+    response = client.get(f"/wijkscan/r/{code}/")
+
+    assertContains(response, "De link beantwoordt “contact” meer dan eens.", status_code=400)
+    assertContains(response, "Er klopt nog iets niet", status_code=400)
+    assertContains(response, 'id="scan-form"', status_code=400)
+
+
+def test_a_short_link_naming_one_answer_twice_is_refused_with_a_400(client, questions):
+    code = short_code("weinig", "prettig", "prettig", "ja")
+
+    response = client.get(f"/wijkscan/r/{code}/")
+
+    assertContains(response, "De link beantwoordt “sfeer” meer dan eens.", status_code=400)
 
 
 def test_the_missing_answer_message_names_the_question_plainly(client, questions):
