@@ -7,7 +7,12 @@ import json
 import pytest
 from pytest_django.asserts import assertContains
 
-from tests.factories import GuidanceFactory, PracticeExampleFactory, PublicationFactory
+from tests.factories import (
+    GuidanceFactory,
+    PracticeExampleFactory,
+    PublicationFactory,
+    TipFactory,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -73,6 +78,48 @@ def test_a_csv_cell_is_never_a_spreadsheet_formula(client):
 
     assert ",=HYPERLINK" not in body
     assert "'=HYPERLINK" in body
+
+
+def csv_rows(client, name):
+    return list(csv.DictReader(io.StringIO(client.get(f"/open-data/{name}.csv").content.decode())))
+
+
+# What a spreadsheet may run as a formula when a cell starts with it (OWASP's list).
+FORMULA_STARTS = ["=", "+", "-", "@", "\t", "\r"]
+
+
+@pytest.mark.parametrize("start", FORMULA_STARTS, ids=repr)
+def test_a_csv_cell_starting_with_a_formula_character_gets_a_quote_in_front(client, start):
+    PublicationFactory(slug="bron", title=f"{start}2+5+cmd|' /C calc'!A0")
+
+    (row,) = csv_rows(client, "publications")
+
+    assert row["title"] == f"'{start}2+5+cmd|' /C calc'!A0"
+
+
+def test_a_csv_cell_starting_with_a_minus_is_neutralised(client):
+    PracticeExampleFactory(slug="voorbeeld", organisation="-1+1|calc")
+
+    (row,) = csv_rows(client, "examples")
+
+    assert row["organisation"] == "'-1+1|calc"
+
+
+def test_a_tip_starting_with_a_formula_character_is_neutralised_in_the_guidance_csv(client):
+    guidance = GuidanceFactory(tips=0)
+    TipFactory(guidance=guidance, kind="works", text_nl="@SUM(1+1)*cmd|' /C calc'!A0")
+
+    (row,) = csv_rows(client, "guidance")
+
+    assert row["tips_works_nl"] == "'@SUM(1+1)*cmd|' /C calc'!A0"
+
+
+def test_a_csv_cell_with_a_formula_character_further_in_is_kept_as_it_is(client):
+    PublicationFactory(slug="bron", title="Samen-leven = 1 + 1 @ de buurt")
+
+    (row,) = csv_rows(client, "publications")
+
+    assert row["title"] == "Samen-leven = 1 + 1 @ de buurt"
 
 
 def test_an_unknown_data_set_is_a_404(client):
