@@ -125,3 +125,85 @@ def test_a_csv_cell_with_a_formula_character_further_in_is_kept_as_it_is(client)
 def test_an_unknown_data_set_is_a_404(client):
     assert client.get("/open-data/users.json").status_code == 404
     assert client.get("/open-data/guidance.xml").status_code == 404
+
+
+def open_data(client, name, fmt):
+    """The data set's rows as parsed from the JSON or the CSV file."""
+    if fmt == "json":
+        return json.loads(client.get(f"/open-data/{name}.json").content)
+    return csv_rows(client, name)
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_an_unpublished_guidance_is_left_out_of_open_data(client, fmt):
+    GuidanceFactory(activity_type__slug="zichtbaar")
+    GuidanceFactory(activity_type__slug="concept", unpublished=True)
+
+    rows = open_data(client, "guidance", fmt)
+
+    assert [row["activity_type"] for row in rows] == ["zichtbaar"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_an_unpublished_example_is_left_out_of_open_data(client, fmt):
+    PracticeExampleFactory(slug="zichtbaar")
+    PracticeExampleFactory(slug="concept", draft=True)
+
+    rows = open_data(client, "examples", fmt)
+
+    assert [row["slug"] for row in rows] == ["zichtbaar"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_an_unpublished_publication_is_left_out_of_open_data(client, fmt):
+    PublicationFactory(slug="zichtbaar")
+    PublicationFactory(slug="concept", draft=True)
+
+    rows = open_data(client, "publications", fmt)
+
+    assert [row["slug"] for row in rows] == ["zichtbaar"]
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_an_unpublished_source_is_left_out_of_a_guidance_row(client, fmt):
+    guidance = GuidanceFactory()
+    guidance.sources.add(
+        PublicationFactory(slug="zichtbaar"), PublicationFactory(slug="concept", draft=True)
+    )
+
+    (row,) = open_data(client, "guidance", fmt)
+
+    assert row["sources"] in (["zichtbaar"], "zichtbaar")
+
+
+@pytest.mark.parametrize("fmt", ["json", "csv"])
+def test_an_unpublished_guidance_is_left_out_of_an_example_row(client, fmt):
+    shown = GuidanceFactory(phase__slug="in-rust", activity_type__slug="zichtbaar")
+    hidden = GuidanceFactory(phase__slug="in-rust", activity_type__slug="concept", unpublished=True)
+    PracticeExampleFactory(slug="voorbeeld", guidances=[shown, hidden])
+
+    (row,) = open_data(client, "examples", fmt)
+
+    assert row["guidance"] in (["in-rust/zichtbaar"], "in-rust/zichtbaar")
+
+
+def test_no_open_data_file_names_a_draft_anywhere(client):
+    shown = GuidanceFactory(phase__slug="in-rust", activity_type__slug="zichtbaar")
+    draft_guidance = GuidanceFactory(
+        phase__slug="bij-ongemak",
+        activity_type=shown.activity_type,
+        introduction_nl="Conceptinleiding",
+        unpublished=True,
+    )
+    TipFactory(guidance=draft_guidance, text_nl="Concepttip", text_en="Draft tip")
+    draft_source = PublicationFactory(slug="conceptbron", title="Conceptbron", draft=True)
+    shown.sources.add(draft_source)
+    draft_guidance.sources.add(draft_source)
+    PracticeExampleFactory(slug="conceptvoorbeeld", name="Conceptvoorbeeld", draft=True)
+    PracticeExampleFactory(slug="voorbeeld", guidances=[shown, draft_guidance])
+
+    for name in DATASETS:
+        for fmt in ("json", "csv"):
+            body = client.get(f"/open-data/{name}.{fmt}").content.decode()
+            for word in ("oncept", "Draft tip", "bij-ongemak/zichtbaar"):
+                assert word not in body, f"{name}.{fmt} names a draft: {word}"
