@@ -45,6 +45,7 @@ seed: $(VENV)/.installed-run .env
 
 bench: $(VENV)/.installed-test wrk
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
+	$(TEST_ENV) $(BIN)/python benchmarks/memos.py
 	$(TEST_ENV) $(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/server.py
 
