@@ -1,0 +1,193 @@
+"""The safe-editing fields and checks of an admin form (README, Safe editing).
+
+`SafeEditingForm` is the form of every `SafeEditingMixin` admin (its `form`). It adds three fields
+to the item's own: the state the editor opened (signed, hidden), an optional comment for the
+history, and a tick that confirms a slug change. When the form is saved it refuses
+
+- a save over someone else's: the item, or its inline rows, changed after the editor opened it;
+  the form then shows what they changed and keeps the editor's input to merge;
+- a slug change that was not confirmed: old links will be redirected (editing.slugs).
+
+`RowConflictCheckForm` does the same conflict check for a row edited in the change list.
+"""
+
+from django import forms
+from django.core import signing
+from django.db import router, transaction
+from django.utils.html import strip_tags
+from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
+from reversion.models import Version
+
+from editing.revisions import diff_states, editable_field_names, object_state, row_state
+
+# The salt keeps the name of the module that first signed the tokens: a form opened before an
+# upgrade can still be saved.
+TOKEN_SALT = "editing.admin.edit-token"
+TOKEN_FIELD = "edit_token"
+COMMENT_FIELD = "revision_comment"
+CONFIRM_SLUG_FIELD = "confirm_slug_change"
+EXTRA_FIELDS = (TOKEN_FIELD, COMMENT_FIELD, CONFIRM_SLUG_FIELD)
+
+
+def sign_state(state):
+    return signing.dumps(state, salt=TOKEN_SALT, compress=True)
+
+
+def opened_state(token):
+    """The state signed into `token`, or None when the token was tampered with."""
+    try:
+        return signing.loads(token, salt=TOKEN_SALT)
+    except signing.BadSignature:
+        return None
+
+
+def latest_revision(obj):
+    version = (
+        Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk").first()
+    )
+    return version.revision if version else None
+
+
+class SafeEditingForm(forms.ModelForm):
+    """An item's admin form with the conflict check, the slug confirmation and the comment."""
+
+    edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
+    revision_comment = forms.CharField(
+        label=_("What did you change? (optional)"),
+        required=False,
+        max_length=200,
+        help_text=_("Shown in the item's history next to this save."),
+    )
+    confirm_slug_change = forms.BooleanField(
+        label=_("I know, change the address"),
+        required=False,
+        help_text=_(
+            "Only needed when you change the slug: old links will then redirect to the new address."
+        ),
+    )
+
+    # Set by the admin for each request (SafeEditingMixin.get_form): the inline rows the editor
+    # may change, as (model, fk name, field names), and whether the form asks to confirm a slug
+    # change (only an existing item's slug can change).
+    state_related = ()
+    asks_slug_confirmation = False
+    # What someone else changed, when the save was refused (shown by the change form).
+    conflict = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if not self.asks_slug_confirmation:
+            del self.fields[CONFIRM_SLUG_FIELD]
+        # The fields compared: the item's own fields in this form.
+        editable = set(editable_field_names(type(self.instance)))
+        self.state_fields = [name for name in self.base_fields if name in editable]
+        if self.instance.pk and not self.is_bound:
+            self.fields[TOKEN_FIELD].initial = sign_state(self.current_state(self.instance))
+
+    def current_state(self, obj):
+        return object_state(obj, self.state_fields, self.state_related)
+
+    @property
+    def changed_data(self):
+        # The admin's change message lists changed fields: not the form's own plumbing.
+        return [name for name in super().changed_data if name not in EXTRA_FIELDS]
+
+    def clean(self):
+        cleaned = super().clean()
+        self._check_slug_change()
+        self._check_conflict()
+        return cleaned
+
+    def _check_slug_change(self):
+        if (
+            self.instance.pk
+            and "slug" in self.fields
+            and "slug" in self.changed_data
+            and not self.cleaned_data.get(CONFIRM_SLUG_FIELD)
+        ):
+            self.add_error(
+                "slug",
+                gettext(
+                    "You are changing the address of this page. Links to the old address, in "
+                    "Dutch and English, will be redirected to the new one. Tick “I know, change "
+                    "the address” below and save again to go ahead."
+                ),
+            )
+
+    def _check_conflict(self):
+        token = self.data.get(self.add_prefix(TOKEN_FIELD))
+        if not self.instance.pk or not token:
+            return
+        model = type(self.instance)
+        current = model._default_manager.filter(pk=self.instance.pk)
+        if transaction.get_connection(router.db_for_write(model)).in_atomic_block:
+            # On PostgreSQL a second save waits here until the first is committed.
+            current = current.select_for_update(of=("self",))
+        obj = current.first()
+        opened = opened_state(token)
+        now = self.current_state(obj) if obj else None
+        if opened == now:
+            return
+        self.conflict = {
+            "changes": diff_states(model, opened, now, self.state_related)
+            if opened and now
+            else [],
+            "revision": latest_revision(obj) if obj else None,
+        }
+        self.add_error(
+            None,
+            gettext(
+                "Someone else saved this item after you opened it. Nothing has been saved: your "
+                "input is still in the form. Compare it with their changes shown above, merge "
+                "them, and save again."
+            ),
+        )
+        if obj:
+            # The next save compares with what is stored now, so the merged form can be saved.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(TOKEN_FIELD)] = sign_state(now)
+
+
+class RowConflictCheckForm(forms.ModelForm):
+    """A change list's row form when fields are editable in the list (its conflict check)."""
+
+    edit_token = forms.CharField(required=False, widget=forms.HiddenInput)
+
+    @property
+    def list_fields(self):
+        """The fields editable in the list (the formset narrows the form to those)."""
+        editable = set(editable_field_names(type(self.instance)))
+        return [name for name in self.fields if name in editable]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk and not self.is_bound:
+            state = row_state(self.instance, self.list_fields)
+            self.fields[TOKEN_FIELD].initial = sign_state(state)
+
+    def clean(self):
+        cleaned = super().clean()
+        token = self.data.get(self.add_prefix(TOKEN_FIELD))
+        if not self.instance.pk or not token:
+            return cleaned
+        # The row form's instance was read from the database for this save, before the input.
+        now = row_state(self.instance, self.list_fields)
+        opened = opened_state(token)
+        if opened != now:
+            changes = diff_states(type(self.instance), {"object": opened or {}}, {"object": now})
+            summary = "; ".join(
+                f"{change.label}: {strip_tags(change.before)} → {strip_tags(change.after)}"
+                for change in changes
+            )
+            self.add_error(
+                self.list_fields[0],
+                gettext(
+                    "Someone else changed this row after you opened the list (%(changes)s). Your "
+                    "input is kept: save again to overwrite it."
+                )
+                % {"changes": summary or "—"},
+            )
+            self.data = self.data.copy()
+            self.data[self.add_prefix(TOKEN_FIELD)] = sign_state(now)
+        return cleaned
