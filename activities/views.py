@@ -6,7 +6,9 @@ from django.views.decorators.http import require_safe
 from activities.models import ActivityType, BindingRung, Guidance
 from core.htmx import render_page
 from editing.preview import can_preview
-from pagecache.pages import public_page, shared
+from pagecache import version as content_version
+from pagecache.objects import shared
+from pagecache.pages import public_page
 from phases.og import image_url
 from phases.shared import overview, published_guidances
 
@@ -21,7 +23,11 @@ def _guidance(request, phase_slug, slug):
 
     if can_preview(request, Guidance):
         return lookup().first()
-    return shared(request, f"guidance:{phase_slug}:{slug}", lambda: lookup().published().first())
+    return shared(
+        content_version.current(request),
+        f"guidance:{phase_slug}:{slug}",
+        lambda: lookup().published().first(),
+    )
 
 
 @public_page
@@ -32,14 +38,15 @@ def guidance_detail(request, phase_slug, slug):
     if guidance is None:
         raise Http404("No published guidance for that phase and activity type.")
     phase = guidance.phase
+    version = content_version.current(request)
     return render_page(
         request,
         "activities/guidance_detail.html",
         {
             "guidance": guidance,
             "phase": phase,
-            "guidances": published_guidances(request, phase),
-            "phases": overview(request),
+            "guidances": published_guidances(version, phase),
+            "phases": overview(version),
             "og_image_url": request.build_absolute_uri(image_url(phase, get_language())),
         },
     )

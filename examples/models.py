@@ -9,7 +9,7 @@ from activities.models import Guidance
 from core.text import domain, validate_web_url
 
 # Addresses under /voorbeelden/ that are pages of their own, so no example may take them as slug.
-RESERVED_SLUGS = ["delen"]
+RESERVED_SLUGS = ["delen", "resultaten"]
 
 
 class FilterChoice(models.Model):

@@ -1,5 +1,6 @@
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.cache import patch_vary_headers
 from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
@@ -12,7 +13,6 @@ from examples.selectors import filter_choices, find_examples
 from pagecache.pages import public_page
 
 PER_PAGE = 12
-RESULTS_TARGET = "example-results"
 
 
 def _facets(form, choices, counts):
@@ -48,47 +48,69 @@ def _facets(form, choices, counts):
     return facets
 
 
-@public_page
-@require_safe
-def example_list(request):
-    """Every published example, filtered and searched through the query string.
+def _list_context(request, *, page_path):
+    """The list's filters, counts and page of results for this query string.
 
-    htmx requests from the list's own form get only the results, the live count and the counts
-    per filter choice (swapped out of band), so the field being typed in keeps its focus.
+    `page_path` is the address the previous/next links lead to without JavaScript (the list).
     """
     choices = filter_choices()
     form = ExampleFilterForm(request.GET, **choices)
-    status = 200 if form.is_valid() else 400
     found = find_examples(filters=form.filters(), query=form.query)
     page = Paginator(found.examples, PER_PAGE).get_page(request.GET.get("pagina"))
+    results_path = reverse("examples:results")
+    links = {}
+    for name, exists in (("previous", page.has_previous()), ("next", page.has_next())):
+        number = getattr(page, f"{name}_page_number")() if exists else None
+        links[f"{name}_url"] = number and _page_url(request, page_path, number)
+        links[f"{name}_results_url"] = number and _page_url(request, results_path, number)
     context = {
         "form": form,
         "facets": _facets(form, choices, found.counts),
         "page": page,
         "examples": page.object_list,
-        "previous_url": _page_url(request, page.previous_page_number())
-        if page.has_previous()
-        else None,
-        "next_url": _page_url(request, page.next_page_number()) if page.has_next() else None,
         "is_filtered": bool(form.query or any(form.filters().values())),
+        **links,
     }
-    htmx = getattr(request, "htmx", None)
-    if wants_fragment(request) and htmx.target == RESULTS_TARGET:
-        response = render(
-            request, "examples/example_list.html#results_update", context, status=status
-        )
-        patch_vary_headers(response, ["HX-Request"])
-        return response
+    return context, 200 if form.is_valid() else 400
+
+
+@public_page
+@require_safe
+def example_list(request):
+    """Every published example, filtered and searched through the query string."""
+    context, status = _list_context(request, page_path=request.path)
     return render_page(request, "examples/example_list.html", context, status=status)
 
 
-def _page_url(request, number):
+@public_page
+@require_safe
+def example_results(request):
+    """The list's results alone: what htmx asks for while a visitor filters or types.
+
+    Only the results, the live count and the counts per filter choice (swapped out of band), so
+    the field being typed in keeps its focus. It is its own address, so what it answers never
+    depends on a header outside the page cache's key; the browser's address bar shows the list's
+    own address (`HX-Push-Url`). Asked for without htmx, it sends the visitor to the list.
+    """
+    query = request.META.get("QUERY_STRING", "")
+    list_url = reverse("examples:list") + (f"?{query}" if query else "")
+    if not wants_fragment(request):
+        return redirect(list_url)
+    request.page_path = reverse("examples:list")
+    context, status = _list_context(request, page_path=request.page_path)
+    response = render(request, "examples/example_list.html#results_update", context, status=status)
+    response["HX-Push-Url"] = list_url
+    patch_vary_headers(response, ["HX-Request"])
+    return response
+
+
+def _page_url(request, path, number):
     """This list's address with another page number; the first page has none."""
     query = request.GET.copy()
     query.pop("pagina", None)
     if number > 1:
         query["pagina"] = number
-    return f"{request.path}?{query.urlencode()}"
+    return f"{path}?{query.urlencode()}"
 
 
 @public_page

@@ -1,26 +1,33 @@
 """Public pages: a strong ETag, 304s, compressed HTML and a page cache that is never stale.
 
-Views opt in with `@public_page`. Every key and every ETag contains the content version (see
-pagecache.version), so a content save changes them all at once, in every process and on every
-app server; nothing is ever deleted or stale. What is cached is the view's own response: the
+Views opt in with `@public_page`. A page's key (pagecache.keys) holds the release id, the content
+version, the language, the address (scheme, host, path, query string) and the htmx headers; the
+ETag is that key. What the view returns must follow from the key alone: while it runs, every
+request header it reads is noted (pagecache.headers), and a response that read any other header
+is sent as it is, never stored and given no ETag. What is cached is the view's own response: the
 security headers are added by the middleware around the view, on every response, cached or not.
+
+Django's cache middleware keys a page on its URL and `Vary` headers, and its conditional GET
+hashes a rendered body; neither knows the content version, and both would render a page to
+answer a 304 that the key alone can answer.
 """
 
 import gzip
-import hashlib
 import logging
 from functools import wraps
 
 from django.conf import settings
-from django.core.cache import caches
+from django.core.exceptions import ImproperlyConfigured
 from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
+from django_htmx.middleware import HtmxDetails
 
 from core.visitors import is_personal
+from pagecache import headers, store
 from pagecache import version as content_version
-from pagecache.release import release_id
+from pagecache.keys import make_key
 
 logger = logging.getLogger(__name__)
 
@@ -30,9 +37,6 @@ CACHE_CONTROL = {"public": True, "no_cache": True}
 # What a visitor with a cookie gets: never stored by a shared cache.
 PRIVATE_CACHE_CONTROL = {"private": True, "no_cache": True}
 VARY = ("HX-Request", "HX-Boosted", "HX-History-Restore-Request", "Accept-Encoding")
-KEY_PREFIX = "page:"
-OBJECT_PREFIX = "obj:"
-TIMEOUT = 3600
 MIN_COMPRESSED_SIZE = 256
 # The paths this process has seen @public_page answer with 200: the middleware looks only at
 # these, so other requests (the admin, /healthz, a 404) never cost a content-version query.
@@ -42,35 +46,23 @@ MAX_PUBLIC_PATHS = 10_000
 NOT_STORED = {"content-length", "content-encoding", "etag", "cache-control", "set-cookie"}
 
 
-def _cache():
-    return caches[settings.PAGE_CACHE_ALIAS]
-
-
-def wants_fragment(request):
-    """core.htmx.wants_fragment from the headers alone, so the middleware can use it too."""
-    meta = request.META
-    return (
-        meta.get("HTTP_HX_REQUEST") == "true"
-        and meta.get("HTTP_HX_BOOSTED") != "true"
-        and meta.get("HTTP_HX_HISTORY_RESTORE_REQUEST") != "true"
-    )
-
-
 def page_key(request):
-    """What the page depends on: release, content version, language, address, query string and
-    htmx variant."""
-    parts = (
-        release_id(),
+    """What a page may depend on: release, content version, language, address, htmx headers."""
+    meta = request.META
+    htmx = HtmxDetails(request)
+    return make_key(
+        "page",
         content_version.current(request),
         get_language() or "",
         request.scheme,
         request.get_host(),
         request.path,
-        request.META.get("QUERY_STRING", ""),
-        "fragment" if wants_fragment(request) else "page",
+        meta.get("QUERY_STRING", ""),
+        # As django-htmx reads them (request.htmx), percent-encoded values included.
+        bool(htmx),
+        htmx.boosted,
+        htmx.history_restore_request,
     )
-    raw = "\n".join(parts).encode("utf-8", "backslashreplace")
-    return hashlib.sha256(raw).hexdigest()[:32]
 
 
 def accepts_gzip(request):
@@ -83,14 +75,19 @@ def accepts_gzip(request):
 
 def _etag(key, gzipped):
     # The compressed bytes differ from the plain ones, so they get their own strong validator.
-    return f'"{key}-gz"' if gzipped else f'"{key}"'
+    tag = key.partition(":")[2]
+    return f'"{tag}-gz"' if gzipped else f'"{tag}"'
 
 
 def _matches(header, key):
+    """`If-None-Match` names this page's ETag. `*` ("any current page") is left to the caller,
+    which knows whether the page exists."""
     tags = parse_etags(header)
-    if "*" in tags:
-        return True
     return any(tag.removeprefix("W/") in {_etag(key, False), _etag(key, True)} for tag in tags)
+
+
+def _asks_for_any(header):
+    return "*" in parse_etags(header)
 
 
 def _storable(request, response):
@@ -135,19 +132,34 @@ def _from_entry(entry, key, gzipped):
     return _finish(response, _etag(key, gzipped))
 
 
-def _cache_get(key):
-    try:
-        return _cache().get(key)
-    except Exception:  # a cache that is down costs speed, never a page
-        logger.warning("Page cache unavailable; rendering without it", exc_info=True)
+def _not_modified(request, key, entry_exists):
+    """A 304 when the browser holds this page: its ETag, or `*` for a page that exists."""
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header:
         return None
+    if _matches(header, key) or (entry_exists and _asks_for_any(header)):
+        return _finish(HttpResponseNotModified(), _etag(key, accepts_gzip(request)))
+    return None
 
 
-def _cache_set(key, value):
-    try:
-        _cache().set(key, value, TIMEOUT)
-    except Exception:
-        logger.warning("Page cache unavailable; not storing", exc_info=True)
+def _render(view, request, args, kwargs):
+    """The view's response, rendered, and the headers it read that the key does not hold."""
+    with headers.recording(request) as read:
+        response = view(request, *args, **kwargs)
+        if hasattr(response, "render") and not response.is_rendered:
+            response.render()
+    return response, headers.unkeyed(read)
+
+
+def _refuse(request, response, unkeyed):
+    """A response that depends on headers outside its key: sent, never stored, no ETag."""
+    message = f"{request.path} read {', '.join(unkeyed)}, which its page key does not hold"
+    if settings.PAGE_CACHE_STRICT:
+        raise ImproperlyConfigured(message + ": choose the variant by its address instead.")
+    logger.error("Not cached: %s.", message)
+    patch_vary_headers(response, [headers.header_name(name) for name in unkeyed])
+    patch_cache_control(response, **PRIVATE_CACHE_CONTROL)
+    return response
 
 
 class PageCacheMiddleware:
@@ -168,13 +180,11 @@ class PageCacheMiddleware:
             and not is_personal(request)
         ):
             key = page_key(request)
-            entry = _cache_get(KEY_PREFIX + key)
+            entry = store.get(key)
             if entry is not None:
-                gzipped = accepts_gzip(request)
-                if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-                if if_none_match and _matches(if_none_match, key):
-                    return _finish(HttpResponseNotModified(), _etag(key, gzipped))
-                return _from_entry(entry, key, gzipped)
+                return _not_modified(request, key, True) or _from_entry(
+                    entry, key, accepts_gzip(request)
+                )
         return self.get_response(request)
 
 
@@ -183,8 +193,9 @@ def public_page(view):
 
     - a Cookie or Authorization header bypasses everything (marked private, never stored);
     - `If-None-Match` with the current ETag gets a 304 before anything is rendered;
-    - only 200 responses without cookies are stored, plain and gzip-compressed. These pages hold
-      no secret (no CSRF token, nothing personal), so compressing them gives BREACH nothing.
+    - only 200 responses without cookies that depend on nothing outside their key are stored,
+      plain and gzip-compressed. These pages hold no secret (no CSRF token, nothing personal),
+      so compressing them gives BREACH nothing.
     """
 
     @wraps(view)
@@ -197,59 +208,33 @@ def public_page(view):
             return response
 
         key = page_key(request)
-        gzipped = accepts_gzip(request)
-        if_none_match = request.META.get("HTTP_IF_NONE_MATCH")
-        if if_none_match and _matches(if_none_match, key):
-            return _finish(HttpResponseNotModified(), _etag(key, gzipped))
-
         enabled = settings.PAGE_CACHE_ENABLED
-        entry = _cache_get(KEY_PREFIX + key) if enabled else None
+        entry = store.get(key) if enabled else None
+        not_modified = _not_modified(request, key, entry is not None)
+        if not_modified:
+            return not_modified
         if entry is None:
-            response = view(request, *args, **kwargs)
-            if hasattr(response, "render") and not response.is_rendered:
-                response.render()
+            response, unkeyed = _render(view, request, args, kwargs)
+            if unkeyed:
+                return _refuse(request, response, unkeyed)
             if not _storable(request, response):
                 return response
             entry = _entry(response)
             if enabled:
-                _cache_set(KEY_PREFIX + key, entry)
+                store.put(key, entry)
+            not_modified = _not_modified(request, key, True)
+            if not_modified:
+                return not_modified
         if len(_public_paths) >= MAX_PUBLIC_PATHS:
             _public_paths.clear()
         _public_paths.add(request.path)
-        return _from_entry(entry, key, gzipped)
+        return _from_entry(entry, key, accepts_gzip(request))
 
+    wrapper.public_page = True
     return wrapper
 
 
-# shared() values already unpickled in this process, by key (which contains the version).
-_local = {}
-MAX_LOCAL = 256
-
-
-def shared(request, name, build):
-    """`build()`'s value for the current content version, shared by every page that needs it.
-
-    For data many pages or page variants use, such as the phases, the wijkscan's questions or
-    one guidance with its tips (for Dutch, English and the htmx fragment). A content save
-    changes the version, so the value is built again on the next request after it. The value is
-    shared by every request of this process: read it, never change it.
-    """
-    key = f"{OBJECT_PREFIX}{content_version.current(request)}:{name}"
-    try:
-        return _local[key]
-    except KeyError:
-        pass
-    value = _cache_get(key)
-    if value is None:
-        value = build()
-        _cache_set(key, value)
-    if len(_local) >= MAX_LOCAL:
-        _local.clear()
-    _local[key] = value
-    return value
-
-
 def clear_local():
-    """Forget what this process holds (tests; the caches themselves are cleared apart)."""
-    _local.clear()
+    """Forget what this process holds (tests; the shared cache is cleared apart)."""
+    store.clear_local()
     _public_paths.clear()

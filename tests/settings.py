@@ -23,3 +23,4 @@ CSRF_COOKIE_SECURE = False
 SECURE_HSTS_SECONDS = 0
 # Login slots of our own, not shared with another checkout's test run on the same machine.
 LOGIN_LOCK_DIR = tempfile.mkdtemp(prefix="wijkverbinder-test-logins-")
+PAGE_CACHE_STRICT = True

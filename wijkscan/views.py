@@ -8,7 +8,9 @@ from django.views.decorators.http import require_safe
 
 from core.htmx import render_page, wants_fragment
 from editing.slugs import current_slug
-from pagecache.pages import public_page, shared
+from pagecache import version as content_version
+from pagecache.objects import shared
+from pagecache.pages import public_page
 from phases.og import image_url
 from phases.shared import overview, published_guidances
 from wijkscan import shortlinks
@@ -19,7 +21,11 @@ from wijkscan.scoring import score
 
 def _scan_questions(request):
     # Shared per content version by every step, outcome and language.
-    questions = shared(request, "scan-questions", lambda: list(ScanQuestion.objects.for_scan()))
+    questions = shared(
+        content_version.current(request),
+        "scan-questions",
+        lambda: list(ScanQuestion.objects.for_scan()),
+    )
     if not questions:
         raise Http404("The wijkscan has no questions yet.")
     return questions
@@ -135,7 +141,7 @@ def scan_result(request):
         if renamed := _renamed_answers_url(request, questions):
             return HttpResponsePermanentRedirect(renamed)
         return _scan_form_page(request, form, status=400)
-    phases = overview(request)
+    phases = overview(content_version.current(request))
     chosen = form.chosen()
     result = score(chosen, phases)
     query = urlencode(form.query())
@@ -155,7 +161,9 @@ def scan_result(request):
             "form": form,
             "details": form.cleaned_data,
             "answers": form.answers(),
-            "guidances": published_guidances(request, result.phase) if result.phase else [],
+            "guidances": published_guidances(content_version.current(request), result.phase)
+            if result.phase
+            else [],
             "urgent_phase": _urgent_help_phase(phases) if result.urgent else None,
             "short_url": short_url,
             "short_url_absolute": request.build_absolute_uri(short_url) if short_url else None,

@@ -74,8 +74,11 @@ def site(request):
     """Site name, the page's canonical address and its address in each language.
 
     A view whose state lives in the query string (the wijkscan's outcome) sets
-    `request.canonical_query` to the normalised query that its canonical address keeps.
+    `request.canonical_query` to the normalised query that its canonical address keeps; a view
+    that answers with a piece of another page (the example list's results) sets
+    `request.page_path` to that page's path.
     """
+    path = getattr(request, "page_path", request.path)
     absolute = _absolute_url_builder(request)
     canonical_query = getattr(request, "canonical_query", "")
     keep = f"?{canonical_query}" if canonical_query else ""
@@ -87,7 +90,7 @@ def site(request):
         query = ""
     alternates = []
     for code, name in settings.LANGUAGES:
-        url = _path_in_language(request.path, code)
+        url = _path_in_language(path, code)
         alternates.append(
             {
                 "code": code,
@@ -100,7 +103,7 @@ def site(request):
         "site_name": settings.SITE_NAME,
         "nav_section": _nav_section(request),
         "footer_links": FOOTER_LINKS,
-        "canonical_url": absolute(request.path) + keep,
+        "canonical_url": absolute(path) + keep,
         "language_alternates": alternates,
         "og_image_url": absolute(static("img/og-image.png")),
     }

@@ -269,18 +269,14 @@ else:
             "OPTIONS": {"MAX_ENTRIES": 1000},
         }
     }
-# Rendered pieces of pages (core/templatetags/fragments.py): small, so kept in each process.
-CACHES["fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "fragments",
-    "TIMEOUT": 3600,
-    "OPTIONS": {"MAX_ENTRIES": 2000},
-}
-FRAGMENT_CACHE_ALIAS = "fragments"
 PAGE_CACHE_ALIAS = "default"
 # Off in development, where a template edit must show without a restart.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=not DEBUG)
-FRAGMENT_CACHE_ENABLED = PAGE_CACHE_ENABLED
+# Rendered pieces of pages (pagecache/templatetags/pieces.py), kept in each process.
+PIECE_CACHE_ENABLED = PAGE_CACHE_ENABLED
+# A page that reads a header outside its key, or a piece given a value no key can be made of, is
+# an error (tests) instead of a logged page that is not cached.
+PAGE_CACHE_STRICT = env_bool("DJANGO_PAGE_CACHE_STRICT", default=False)
 # The load balancer asks /healthz over plain HTTP.
 SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Password checks at once per machine, and how long an attempt waits for a free slot.

@@ -1,8 +1,8 @@
 import pytest
 from django.core.management import call_command
 
-from pagecache.models import ContentVersion
 from pagecache import version as content_version
+from pagecache.models import ContentVersion
 from tests.factories import GuidanceFactory, PhaseFactory, PublicationFactory
 
 pytestmark = pytest.mark.django_db

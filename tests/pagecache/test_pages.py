@@ -3,6 +3,7 @@ from unittest import mock
 
 import pytest
 from django.core.cache import cache
+from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
@@ -211,7 +212,7 @@ def test_the_admin_is_not_cached(client, admin_user):
 def test_a_new_release_gets_new_etags_and_fresh_pages(client, guidance, monkeypatch):
     etag = client.get(guidance.get_absolute_url())["ETag"]
 
-    monkeypatch.setattr("pagecache.pages.release_id", lambda: "next-release")
+    monkeypatch.setattr("pagecache.keys.release_id", lambda: "next-release")
     response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": etag})
 
     assert response.status_code == 200
@@ -224,3 +225,108 @@ def test_pages_that_are_not_public_never_read_the_content_version(
 ):
     with django_assert_num_queries(0):
         client.get(reverse("admin:login"))
+
+
+# --- The page's variant follows from its key alone (tests/pagecache/urls.py) ---
+
+
+@pytest.fixture
+def lenient(settings):
+    """As on a server: a view that breaks the rule is logged and not cached, not an error."""
+    settings.PAGE_CACHE_STRICT = False
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_a_page_that_reads_a_header_outside_its_key_is_sent_but_never_stored(client, lenient):
+    first = client.get("/target/", headers={"HX-Request": "true", "HX-Target": "a"})
+    second = client.get("/target/", headers={"HX-Request": "true", "HX-Target": "b"})
+
+    assert (first.content, second.content) == (b"target: a", b"target: b")
+    assert not first.has_header("ETag")
+    assert "HX-Target" in first["Vary"]
+    assert "private" in first["Cache-Control"]
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_a_header_read_through_request_headers_is_noticed_too(client, lenient):
+    client.get("/referer/", headers={"Referer": "https://a.example/"})
+
+    response = client.get("/referer/", headers={"Referer": "https://b.example/"})
+
+    assert response.content == b"from: https://b.example/"
+    assert "Referer" in response["Vary"]
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_in_tests_such_a_page_is_an_error(client):
+    with pytest.raises(ImproperlyConfigured, match="HTTP_HX_TARGET"):
+        client.get("/target/", headers={"HX-Request": "true", "HX-Target": "a"})
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_a_response_that_sets_a_cookie_is_never_stored(client):
+    client.get("/cookie/")
+
+    response = client.get("/cookie/")
+
+    assert response.cookies["seen"].value == "yes"  # made again, not served from the cache
+    assert not response.has_header("ETag")
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_a_percent_encoded_htmx_header_cannot_give_the_page_to_the_fragment(client):
+    encoded = {"HX-Request": "%74rue", "HX-Request-URI-AutoEncoded": "true"}
+    assert client.get("/plain/", headers=encoded).content == b"plain fragment"
+
+    assert client.get("/plain/").content == b"plain page"
+
+
+def test_if_none_match_any_is_a_304_for_a_page_that_exists(client, guidance):
+    client.get(guidance.get_absolute_url())
+
+    response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": "*"})
+
+    assert response.status_code == 304
+
+
+def test_if_none_match_any_on_a_page_not_yet_stored_is_a_304_after_rendering(client, guidance):
+    response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": "*"})
+
+    assert response.status_code == 304
+
+
+@pytest.mark.parametrize(
+    "address", ["/verbinden/in-rust/bestaat-niet/", "/voorbeelden/?q=" + "x" * 300]
+)
+def test_if_none_match_any_on_a_missing_or_refused_page_is_not_a_304(client, guidance, address):
+    response = client.get(address, headers={"If-None-Match": "*"})
+
+    assert response.status_code in {400, 404}
+
+
+def test_shared_objects_of_another_release_are_never_used(guidance, monkeypatch):
+    from pagecache.objects import shared
+
+    assert shared("1-a", "probe", lambda: "old release") == "old release"
+    monkeypatch.setattr("pagecache.keys.release_id", lambda: "next-release")
+
+    assert shared("1-a", "probe", lambda: "new release") == "new release"
+
+
+def test_with_a_shared_cache_hits_come_from_this_process(client, guidance, settings, tmp_path):
+    from pagecache import store
+
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(tmp_path),
+        }
+    }
+    client.get(guidance.get_absolute_url())
+    for path in tmp_path.iterdir():
+        path.unlink()  # the shared cache forgets; this process still has the page
+
+    response = client.get(guidance.get_absolute_url())
+
+    assert len(store.PAGES._entries) == 1
+    assert not response.templates

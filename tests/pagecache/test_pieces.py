@@ -1,4 +1,4 @@
-"""Rendered pieces of pages ({% fragment %}, {% contentfragment %}) are reused, never stale.
+"""Rendered pieces of pages ({% piece %}) are reused, never stale, and see only their values.
 
 The page cache is off in these tests, so every request renders its page and only the pieces
 can come from a cache.
@@ -6,11 +6,13 @@ can come from a cache.
 
 import pytest
 from django.core.cache import caches
+from django.db.models import Prefetch
 from django.template import Context, Template, TemplateSyntaxError
 from django.test import RequestFactory
 from django.utils import translation
 
-from pagecache.pages import clear_local
+from pagecache import store
+from pagecache.templatetags.pieces import fingerprint
 from tests.factories import (
     ActivityTypeFactory,
     GuidanceFactory,
@@ -28,11 +30,11 @@ HTMX = {"HX-Request": "true"}
 @pytest.fixture(autouse=True)
 def _pages_rendered_every_time(settings):
     settings.PAGE_CACHE_ENABLED = False
-    settings.FRAGMENT_CACHE_ENABLED = True
+    settings.PIECE_CACHE_ENABLED = True
 
 
 def stored_fragments():
-    return len(caches["fragments"]._cache)
+    return len(store.PIECES._entries)
 
 
 @pytest.fixture
@@ -165,7 +167,7 @@ def test_a_logged_in_editor_neither_stores_nor_reuses_pieces(client, helping, ad
 
 
 def test_nothing_is_stored_when_fragments_are_off(client, helping, settings):
-    settings.FRAGMENT_CACHE_ENABLED = False
+    settings.PIECE_CACHE_ENABLED = False
 
     client.get(helping.get_absolute_url())
 
@@ -182,28 +184,105 @@ def test_the_share_link_names_the_host_it_was_asked_on(client, helping, settings
     assert link.startswith("http://wijkverbinder.example/")
 
 
-def test_a_fragment_without_a_name_is_a_template_error():
-    with pytest.raises(TemplateSyntaxError, match="needs a name"):
-        Template("{% load pieces %}{% fragment %}x{% endfragment %}")
+def test_a_piece_without_a_quoted_template_name_is_a_template_error():
+    with pytest.raises(TemplateSyntaxError, match="needs a template name"):
+        Template("{% load pieces %}{% piece name %}")
 
 
-def test_a_template_rendered_without_a_request_renders_its_piece_every_time():
-    template = Template("{% load pieces %}{% fragment 'x' %}{{ value }}{% endfragment %}")
-
-    assert template.render(Context({"value": 1})) == "1"
-    assert template.render(Context({"value": 2})) == "2"
+def test_a_piece_takes_only_name_value_pairs():
+    with pytest.raises(TemplateSyntaxError, match="only name=value"):
+        Template("{% load pieces %}{% piece 'includes/effort.html' activity_type %}")
 
 
-def test_the_variables_named_are_part_of_the_key():
-    template = Template("{% load pieces %}{% fragment 'x' value %}{{ value }}{% endfragment %}")
+PIECE = "includes/card/example.html"
+
+
+def render_piece(**values):
+    request = RequestFactory().get("/")
+    template = Template("{% load pieces %}{% piece 'includes/card/example.html' example=example %}")
+    with translation.override("nl"):
+        return template.render(Context({"request": request, **values}))
+
+
+def test_a_piece_sees_only_the_values_it_is_given(client, helping):
+    template = Template("{% load pieces %}{% piece 'includes/footer.html' path='/' %}")
     request = RequestFactory().get("/")
 
     with translation.override("nl"):
-        first = template.render(Context({"request": request, "value": 1}))
-        second = template.render(Context({"request": request, "value": 2}))
-        again = template.render(Context({"request": request, "value": 1}))
+        rendered = template.render(
+            Context({"request": request, "footer_links": [("over", "Dit mag niet te zien zijn")]})
+        )
 
-    assert (first, second, again) == ("1", "2", "1")
+    assert "Dit mag niet te zien zijn" not in rendered  # footer_links was not passed
+
+
+def test_the_values_given_are_the_key():
+    first, second = PracticeExampleFactory(name="Eerste"), PracticeExampleFactory(name="Tweede")
+
+    shown = [render_piece(example=example) for example in (first, second, first)]
+
+    assert ["Eerste" in piece for piece in shown] == [True, False, True]
+    assert ["Tweede" in piece for piece in shown] == [False, True, False]
+    assert stored_fragments() == 2
+
+
+def test_an_attribute_a_view_sets_on_a_row_is_part_of_its_key():
+    example = PracticeExampleFactory(name="Tuin")
+    before = fingerprint(example)
+
+    example.shown_as = "anders"  # as a view that adds something to a row it shows
+
+    assert fingerprint(example) != before
+
+
+def test_the_rows_prefetched_for_a_row_are_part_of_its_key(helping):
+    from activities.models import Guidance
+
+    TipFactory(guidance=helping)
+    plain = Guidance.objects.get(pk=helping.pk)
+    with_tips = Guidance.objects.prefetch_related("tips").get(pk=helping.pk)
+    without_tips = Guidance.objects.prefetch_related(
+        Prefetch("tips", queryset=helping.tips.none())
+    ).get(pk=helping.pk)
+
+    assert len({fingerprint(plain), fingerprint(with_tips), fingerprint(without_tips)}) == 3
+
+
+def test_the_same_row_at_the_same_version_has_the_same_key(helping):
+    from activities.models import Guidance
+
+    first = Guidance.objects.select_related("phase").get(pk=helping.pk)
+    again = Guidance.objects.select_related("phase").get(pk=helping.pk)
+
+    assert fingerprint(first) == fingerprint(again)
+
+
+def test_a_value_no_key_can_be_made_of_is_an_error_in_tests(rf):
+    from django import forms
+
+    template = Template("{% load pieces %}{% piece 'includes/effort.html' activity_type=form %}")
+    with pytest.raises(TemplateSyntaxError, match="cannot be part of a piece's key"):
+        template.render(Context({"request": rf.get("/"), "form": forms.Form()}))
+
+
+def test_without_strictness_such_a_piece_renders_every_time(rf, settings):
+    from django import forms
+
+    settings.PAGE_CACHE_STRICT = False
+    template = Template("{% load pieces %}{% piece 'includes/effort.html' activity_type=form %}")
+
+    template.render(Context({"request": rf.get("/"), "form": forms.Form()}))
+
+    assert stored_fragments() == 0
+
+
+def test_a_template_rendered_without_a_request_renders_its_piece_every_time():
+    example = PracticeExampleFactory(name="Zonder verzoek")
+    template = Template("{% load pieces %}{% piece 'includes/card/example.html' example=example %}")
+
+    template.render(Context({"example": example}))
+
+    assert stored_fragments() == 0
 
 
 @pytest.fixture
@@ -244,7 +323,7 @@ def test_a_card_is_rendered_once_and_then_reused(client, helping, phase):
     # update() sends no signal, so the content version stays: only a reused card shows the old name.
     ActivityType.objects.filter(pk=helping.activity_type.pk).update(name_nl="Niet gezien")
     caches["default"].clear()  # the shared data is read again; the rendered pieces stay
-    clear_local()
+    store.OBJECTS.clear()
 
     response = client.get(phase.get_absolute_url())
 
