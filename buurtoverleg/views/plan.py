@@ -1,0 +1,148 @@
+"""The plan: with the manage link the team chooses activities and fills them in, and prints it
+as a PDF; with the participant link everyone reads it."""
+
+from django.db.models import Max
+from django.http import HttpResponse
+from django.shortcuts import get_object_or_404, redirect, render
+from django.template.loader import render_to_string
+from django.urls import reverse
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
+
+from activities.models import Guidance
+from buurtoverleg.forms import PlanChoiceForm, PlanItemForm
+from buurtoverleg.http import capability_page
+from buurtoverleg.models import PlanItem
+from buurtoverleg.views.lookup import by_manage_token, by_participant_token
+
+
+def _plan_context(request, overleg):
+    items = list(overleg.plan_items.for_plan())
+    return {
+        "overleg": overleg,
+        "items": items,
+        "shared_plan_url": request.build_absolute_uri(overleg.shared_plan_url()),
+    }
+
+
+def _choice_form(overleg, items, data=None):
+    if overleg.agreed_phase is None:
+        return None
+    chosen = [item.guidance_id for item in items]
+    guidances = (
+        Guidance.objects.published()
+        .filter(phase=overleg.agreed_phase)
+        .exclude(pk__in=chosen)
+        .for_phase_page()
+    )
+    return PlanChoiceForm(guidances, data=data)
+
+
+@require_safe
+@capability_page
+def plan(request, token):
+    """The plan: the agreements, the chosen activities with who, when and how, and checklists."""
+    overleg = by_manage_token(token)
+    context = _plan_context(request, overleg)
+    return render(
+        request,
+        "buurtoverleg/plan.html",
+        {
+            **context,
+            "token": token,
+            "editable": True,
+            "choice_form": _choice_form(overleg, context["items"]),
+        },
+    )
+
+
+@require_POST
+@capability_page
+def plan_choose(request, token):
+    overleg = by_manage_token(token)
+    context = _plan_context(request, overleg)
+    form = _choice_form(overleg, context["items"], data=request.POST)
+    if form is None:
+        return redirect("buurtoverleg:agreement", token=token)
+    if not form.is_valid():
+        return render(
+            request,
+            "buurtoverleg/plan.html",
+            {**context, "token": token, "editable": True, "choice_form": form},
+            status=400,
+        )
+    start_at = (overleg.plan_items.aggregate(last=Max("position"))["last"] or 0) + 1
+    PlanItem.objects.bulk_create(
+        PlanItem(overleg=overleg, guidance=guidance, position=start_at + index)
+        for index, guidance in enumerate(form.cleaned_data["guidances"])
+    )
+    overleg.touch()
+    return redirect("buurtoverleg:plan", token=token)
+
+
+def _plan_item(overleg, item):
+    return get_object_or_404(
+        PlanItem.objects.select_related("guidance__phase", "guidance__activity_type"),
+        pk=item,
+        overleg=overleg,
+    )
+
+
+@require_http_methods(["GET", "HEAD", "POST"])
+@capability_page
+def plan_item(request, token, item):
+    """Fill in one activity of the plan: goal, who does what, partners, date, how we know."""
+    overleg = by_manage_token(token)
+    plan_item = _plan_item(overleg, item)
+    if request.method == "POST":
+        form = PlanItemForm(request.POST, instance=plan_item)
+        if form.is_valid():
+            form.save()
+            overleg.touch()
+            return redirect(f"{reverse('buurtoverleg:plan', kwargs={'token': token})}#item-{item}")
+        status = 400
+    else:
+        form = PlanItemForm(instance=plan_item)
+        status = 200
+    return render(
+        request,
+        "buurtoverleg/plan_item.html",
+        {"overleg": overleg, "token": token, "item": plan_item, "form": form},
+        status=status,
+    )
+
+
+@require_POST
+@capability_page
+def plan_item_remove(request, token, item):
+    overleg = by_manage_token(token)
+    _plan_item(overleg, item).delete()
+    overleg.touch()
+    return redirect("buurtoverleg:plan", token=token)
+
+
+@require_safe
+@capability_page
+def plan_pdf(request, token):
+    """The plan as a PDF rendered on the server (WeasyPrint), with QR codes to each page."""
+    from weasyprint import HTML  # a heavy import that only this view needs
+
+    overleg = by_manage_token(token)
+    html = render_to_string(
+        "buurtoverleg/plan_pdf.html", {**_plan_context(request, overleg)}, request=request
+    )
+    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
+    response = HttpResponse(pdf, content_type="application/pdf")
+    response["Content-Disposition"] = 'inline; filename="buurtoverleg-plan.pdf"'
+    return response
+
+
+@require_safe
+@capability_page
+def shared_plan(request, token):
+    """The plan for everyone with the participant link: to read and print, not to change."""
+    overleg = by_participant_token(token)
+    return render(
+        request,
+        "buurtoverleg/plan.html",
+        {**_plan_context(request, overleg), "editable": False, "choice_form": None},
+    )
