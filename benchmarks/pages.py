@@ -160,6 +160,13 @@ def main():
             f"{name:<26}{row['status']:>7}{row['median']:>11.1f}{row['p95']:>8.1f}{row['cold']:>9.1f}"
             f"{row['cached']:>11.2f}{row['queries']:>9}{row['warm']:>6}{row['kb']:>7.1f}{row['gzip_kb']:>9.1f}"
         )
+    print("\nfirst render after an edit (cold), then a page-cache miss with the pieces warm:")
+    for name in ("activity", "activity, htmx fragment"):
+        row = rows[name]
+        print(
+            f"  {name:<26}cold {row['cold']:.1f} ms, render {row['median']:.1f} ms, "
+            f"from the page cache {row['cached']:.2f} ms"
+        )
     grow_content(10)
     print("\nqueries per page, first request after an edit: seed content / ten times the content")
     for name, path, headers in PAGES:
