@@ -43,7 +43,7 @@ seed: $(VENV)/.installed-run .env
 	$(MANAGE) seed --force
 	$(MANAGE) og_images -v0
 
-bench: $(VENV)/.installed-test wrk
+bench: $(VENV)/.installed-test wrk redis
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
 	$(TEST_ENV) $(BIN)/python benchmarks/memos.py
 	$(TEST_ENV) $(BIN)/python benchmarks/search.py
@@ -72,7 +72,8 @@ PDF_PACKAGES := libpango-1.0-0 libpangoft2-1.0-0 fonts-dejavu-core
 pdf:
 	@dpkg -s $(PDF_PACKAGES) >/dev/null 2>&1 || { apt-get update -qq && apt-get install -y -qq $(PDF_PACKAGES); }
 
-# redis-server for the two-app-server test (tests/test_servers.py); wrk drives `make bench`.
+# redis-server for the two-app-server test (tests/test_servers.py) and `make bench`, which wrk
+# drives.
 redis:
 	@command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
 
