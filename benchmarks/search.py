@@ -2,8 +2,9 @@
 
 It creates a throw-away database `test_<name>` next to the one in BENCH_DATABASE_URL (default:
 the CI role on 127.0.0.1), fills it with the seed content plus 10,000 generated examples with
-their search vectors, times the example list and the site search through Django's test client,
-and drops the database again. Without a reachable PostgreSQL it says so and stops.
+their search vectors, times the example list and the site search through Django's test client
+with the page cache off (each new search is a page-cache miss), and drops the database again.
+Without a reachable PostgreSQL it says so and stops.
 """
 
 import logging
@@ -34,7 +35,11 @@ warnings.filterwarnings("ignore", "No directory at")
 from django.core.management import call_command  # noqa: E402
 from django.db import OperationalError, connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext, setup_test_environment  # noqa: E402
+from django.test.utils import (  # noqa: E402
+    CaptureQueriesContext,
+    override_settings,
+    setup_test_environment,
+)
 
 from activities.models import Guidance  # noqa: E402
 from examples.models import PracticeExample  # noqa: E402
@@ -112,6 +117,7 @@ def fill(count):
         cursor.execute("ANALYZE examples_practiceexample")
 
 
+@override_settings(PAGE_CACHE_ENABLED=False)  # every new search is a page-cache miss
 def measure(client, path, headers):
     client.get(path, headers=headers)
     timings = []
