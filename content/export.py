@@ -11,22 +11,6 @@ from django.conf import settings
 from django.core.management import call_command
 from django.utils import timezone
 
-# File name -> the models in it, in dependency order. `seed` loads the files in this order.
-FIXTURE_FILES = {
-    "pages": ["pages.sitepage"],
-    "phases": ["phases.phase"],
-    "wijkscan": ["wijkscan.scanquestion", "wijkscan.scananswer", "wijkscan.scanweight"],
-    "library": ["library.publication"],
-    "activities": [
-        "activities.bindingrung",
-        "activities.activitytype",
-        "activities.guidance",
-        "activities.tip",
-    ],
-    "examples": ["examples.dividingline", "examples.setting", "examples.practiceexample"],
-    "buurtoverleg": ["buurtoverleg.participantrole"],
-}
-
 
 def export_content(directory):
     """Write every fixture file into `directory`; return the paths written.
@@ -38,7 +22,7 @@ def export_content(directory):
     directory = Path(directory)
     directory.mkdir(parents=True, exist_ok=True)
     written = []
-    for name, labels in FIXTURE_FILES.items():
+    for name, labels in settings.CONTENT_MODELS.items():
         path = directory / f"{name}.json"
         call_command("dumpdata", *labels, indent=2, output=str(path), verbosity=0)
         path.write_text(_stable(path.read_text(encoding="utf-8")), encoding="utf-8")

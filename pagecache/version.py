@@ -1,7 +1,7 @@
 """The content version: a number that every content save bumps, read once per public request.
 
-Receivers are connected for every model of the apps named in settings.CONTENT_APPS (by app label,
-so this module imports no app). Admin saves, shell edits, `loaddata`/`seed` (raw saves) and deletes
+Receivers are connected for the models named in settings.CONTENT_MODELS (by label, so this module
+imports no app). Admin saves, shell edits, `loaddata`/`seed` (raw saves) and deletes
 send these signals; `QuerySet.update()`, `bulk_create()` and raw SQL do not: call `bump()` (or
 `manage.py bumpcontentversion`) after those, and after restoring a database dump.
 """
@@ -48,13 +48,16 @@ def bump():
         ContentVersion.objects.filter(pk=ROW).update(**changes)
 
 
-def _is_content(sender):
-    meta = getattr(sender, "_meta", None)
+def content_labels():
+    """The labels of the content models ("phases.phase", ...), from settings.CONTENT_MODELS."""
+    return {label for labels in settings.CONTENT_MODELS.values() for label in labels}
+
+
+def _is_content(model):
+    meta = getattr(model, "_meta", None)
     # Models rebuilt by migrations live in the "__fake__" module: the table may not exist yet.
     return (
-        meta is not None
-        and meta.app_label in settings.CONTENT_APPS
-        and sender.__module__ != "__fake__"
+        meta is not None and meta.label_lower in content_labels() and model.__module__ != "__fake__"
     )
 
 
@@ -63,8 +66,9 @@ def _on_save_or_delete(sender, **kwargs):
         bump()
 
 
-def _on_m2m_changed(sender, action, **kwargs):
-    if action in {"post_add", "post_remove", "post_clear"} and _is_content(sender):
+def _on_m2m_changed(sender, instance, action, **kwargs):
+    # The sender is the relation's through model; the instance is the content row changed.
+    if action in {"post_add", "post_remove", "post_clear"} and _is_content(type(instance)):
         bump()
 
 

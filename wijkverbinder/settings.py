@@ -246,8 +246,23 @@ LOGGING = {
 }
 
 # --- Performance: page cache, content version, health, security.txt (README, "Performance") ---
-# Any save in these apps bumps core.ContentVersion, which every cache key and ETag contains.
-CONTENT_APPS = ["pages", "phases", "activities", "examples", "library", "wijkscan"]
+# The content, in one list: what editors edit, what `exportcontent` writes and `seed` loads (one
+# fixture file per key, in dependency order), and what, when saved, moves the content version on
+# (pagecache.version), which every cache key and ETag holds.
+CONTENT_MODELS = {
+    "pages": ["pages.sitepage"],
+    "phases": ["phases.phase"],
+    "wijkscan": ["wijkscan.scanquestion", "wijkscan.scananswer", "wijkscan.scanweight"],
+    "library": ["library.publication"],
+    "activities": [
+        "activities.bindingrung",
+        "activities.activitytype",
+        "activities.guidance",
+        "activities.tip",
+    ],
+    "examples": ["examples.dividingline", "examples.setting", "examples.practiceexample"],
+    "buurtoverleg": ["buurtoverleg.participantrole"],
+}
 # Local memory per process by default; with REDIS_URL one Redis shared by every app server.
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:

@@ -1,6 +1,7 @@
 """Finding and sharing practice examples in a real browser, with and without JavaScript."""
 
 import re
+import urllib.request
 
 import pytest
 from playwright.sync_api import expect
@@ -96,3 +97,40 @@ def test_the_header_search_finds_guidance_and_examples(page, seeded_server):
 
     expect(page).to_have_url(f"{seeded_server.url}/zoeken/?q=mensenbieb")
     expect(page.get_by_role("region", name="Praktijkvoorbeelden")).to_contain_text("Mensenbieb")
+
+
+def _fetch(url, headers):
+    with urllib.request.urlopen(urllib.request.Request(url, headers=headers)) as response:
+        return response.read().decode()
+
+
+def test_pieces_asked_for_by_hand_never_reach_the_next_visitor(page, seeded_server):
+    """The cache-poisoning case: htmx requests without a target stored the whole content where
+    the next visitor's results go (two headings, four forms). Each variant now has its address."""
+    htmx = {"HX-Request": "true"}
+    for _ in range(3):
+        _fetch(f"{seeded_server.url}/voorbeelden/?q=tuin", htmx)
+        _fetch(f"{seeded_server.url}/voorbeelden/?q=tuin", {**htmx, "HX-Target": "main-content"})
+    page.goto(f"{seeded_server.url}/voorbeelden/")
+    search = page.get_by_label("Zoek in de voorbeelden")
+
+    search.press_sequentially("tuin", delay=30)
+
+    expect(page).to_have_url(re.compile(r"/voorbeelden/\?q=tuin$"))
+    expect(page.get_by_role("status")).to_contain_text("tuin")
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("#example-results h1, #example-results form")).to_have_count(0)
+    expect(search).to_be_focused()
+
+
+def test_the_results_a_visitor_typed_for_never_become_anyone_elses_page(page, seeded_server):
+    page.goto(f"{seeded_server.url}/voorbeelden/")
+    page.get_by_label("Zoek in de voorbeelden").press_sequentially("tuin", delay=30)
+    expect(page).to_have_url(re.compile(r"/voorbeelden/\?q=tuin$"))
+
+    content = _fetch(f"{seeded_server.url}/voorbeelden/?q=tuin", {"HX-Request": "true"})
+    page.goto(f"{seeded_server.url}/voorbeelden/?q=tuin")
+
+    assert content.count("<h1") == 1  # the list's content, not its results alone
+    expect(page.locator("h1")).to_have_count(1)
+    expect(page.locator("form#example-filters")).to_have_count(1)

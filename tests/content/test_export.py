@@ -4,10 +4,10 @@ import json
 
 import pytest
 from django.apps import apps
+from django.conf import settings
 from django.core.management import call_command
 
 from activities.models import Guidance
-from content.export import FIXTURE_FILES
 from pages.models import SitePage
 from phases.models import Phase
 from tests.factories import (
@@ -55,12 +55,14 @@ def test_exportcontent_writes_one_file_per_app_in_a_stable_order(tmp_path):
     call_command("exportcontent", output=str(tmp_path / "a"), verbosity=0)
     call_command("exportcontent", output=str(tmp_path / "b"), verbosity=0)
 
-    for name in FIXTURE_FILES:
+    for name in settings.CONTENT_MODELS:
         first = (tmp_path / "a" / f"{name}.json").read_text()
         assert first == (tmp_path / "b" / f"{name}.json").read_text()
         rows = json.loads(first)
         pks = [(row["model"], row["pk"]) for row in rows]
-        assert pks == sorted(pks, key=lambda key: (FIXTURE_FILES[name].index(key[0]), key[1]))
+        assert pks == sorted(
+            pks, key=lambda key: (settings.CONTENT_MODELS[name].index(key[0]), key[1])
+        )
     example = json.loads((tmp_path / "a" / "examples.json").read_text())[0]
     assert example["fields"]["guidances"] == sorted(example["fields"]["guidances"])
 
@@ -78,7 +80,7 @@ def test_export_then_seed_into_an_empty_database_gives_the_same_pages(client, se
     before = {path: client.get(path).content for path in paths}
     call_command("exportcontent", output=str(tmp_path), verbosity=0)
 
-    for labels in reversed(FIXTURE_FILES.values()):
+    for labels in reversed(settings.CONTENT_MODELS.values()):
         for label in reversed(labels):
             apps.get_model(label).objects.all().delete()
     assert not Guidance.objects.exists()

@@ -79,3 +79,25 @@ def test_bumpcontentversion_command_changes_the_version():
     call_command("bumpcontentversion", verbosity=0)
 
     assert content_version.current() != before
+
+
+def test_a_shared_example_awaiting_moderation_leaves_the_version_alone():
+    from tests.factories import ExampleSubmissionFactory
+
+    PhaseFactory()
+    before = content_version.current()
+
+    ExampleSubmissionFactory()
+
+    assert content_version.current() == before
+
+
+def test_the_one_content_list_names_real_models_and_every_model_editors_keep_revisions_of():
+    import reversion
+    from django.apps import apps
+
+    labels = content_version.content_labels()
+    revised = {model._meta.label_lower for model in reversion.get_registered_models()}
+
+    assert all(apps.get_model(label) for label in labels)
+    assert revised - labels == set()

@@ -1,11 +1,12 @@
+from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
-from content.export import FIXTURE_FILES, backup_directory, export_content
+from content.export import backup_directory, export_content
 from phases.models import Phase
 
 # In dependency order: guidance refers to phases, activity types and publications; examples to
 # guidance.
-FIXTURES = list(FIXTURE_FILES)
+FIXTURES = list(settings.CONTENT_MODELS)
 
 
 class Command(BaseCommand):
