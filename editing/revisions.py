@@ -84,7 +84,7 @@ def _version_fields(version, model, field_names):
 
 def version_state(version, field_names, related=()):
     """The state an item had in one revision (a django-reversion Version), in the same shape."""
-    model = version._model
+    model = version.content_type.model_class()
     rows = {}
     for related_model, fk_name, names in related:
         content_type = ContentType.objects.get_for_model(related_model)
