@@ -90,6 +90,8 @@ MIDDLEWARE = [
     "core.tracking.DropTrackingParametersMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
+    # A NUL in the query string is a styled 400 in the page's language, before any view reads it.
+    "core.query_strings.RejectNulQueryStringMiddleware",
     "editing.slugs.OldSlugRedirectMiddleware",
     "django.middleware.common.CommonMiddleware",
     # Serves pages stored by @public_page; everything below it is skipped for them.

@@ -5,6 +5,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from tests.factories import GuidanceFactory, PhaseFactory, ScanAnswerFactory, ScanQuestionFactory
 from tests.html import hrefs, select, select_one
+from tests.wijkscan.short_codes import fit_answer_ids_in_short_codes
 from wijkscan import shortlinks
 from wijkscan.models import ScanAnswer
 
@@ -29,6 +30,7 @@ def phases():
 def questions(phases):
     """Three questions: 'contact', 'sfeer', 'veilig'; answers named after what they signal."""
     rust, ongemak, spanning, incidenten = phases
+    fit_answer_ids_in_short_codes()
     contact = ScanQuestionFactory(slug="contact", text_nl="Hoeveel contact is er?", position=1)
     ScanAnswerFactory(question=contact, slug="weinig", text_nl="Weinig", weights={rust: 3})
     ScanAnswerFactory(
