@@ -243,14 +243,18 @@ def main():
 
 
 def report_log(name, path):
-    """The server's log in one line, and any line that is not a refused login."""
+    """The server's log in one line, and any line that is not about the wrong logins we sent."""
     lines = path.read_text().splitlines()
     if name == "redis-server":
         # Its warnings, but not the one about background saves: they are off (--save '').
         lines = [line for line in lines if "WARNING" in line and "overcommit" not in line]
     refused = [line for line in lines if line.startswith("Too Many Requests: ")]
-    other = [line for line in lines if line not in refused]
-    print(f"{name} log: {len(refused)} refused logins (429), {len(other)} other lines")
+    failures = [line for line in lines if line.startswith("AXES: ")]  # the wrong passwords
+    other = [line for line in lines if line not in refused and line not in failures]
+    print(
+        f"{name} log: {len(refused)} refused logins (429), {len(failures)} lines on failed "
+        f"logins (django-axes), {len(other)} other lines"
+    )
     for line in other[:20]:
         print(f"  {line}")
 
