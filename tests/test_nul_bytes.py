@@ -22,6 +22,7 @@ from tests.factories import (
     ScanQuestionFactory,
     SettingFactory,
 )
+from tests.html import select_one
 from tests.wijkscan.short_codes import fit_answer_ids_in_short_codes
 from wijkscan import shortlinks
 from wijkscan.models import ScanAnswer
@@ -180,3 +181,10 @@ def test_an_encoded_percent_sign_or_a_zero_is_no_nul(client, content, query):
     response = client.get(f"/zoeken/?{query}")
 
     assert response.status_code == 200
+
+
+def test_the_language_switcher_on_the_400_for_a_nul_leads_to_the_page_without_it(client, content):
+    response = client.get("/wijkscan/?sfeer=%00")
+
+    switcher = select_one(response, "#language-switcher")
+    assert [link["href"] for link in switcher.select("a")] == ["/wijkscan/", "/en/wijkscan/"]

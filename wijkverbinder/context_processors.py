@@ -9,6 +9,8 @@ from django.urls import reverse, translate_url
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
 
+from core.query_strings import has_nul
+
 MAX_QUERY_KEPT = 1000
 # The footer's links to the site pages (pages app), by slug; no query needed.
 FOOTER_LINKS = [
@@ -86,8 +88,8 @@ def site(request):
     # An oversized one (never ours) is dropped rather than echoed into every link.
     # The raw string is used as it came: parsing it could fail again on a 400 page.
     query = request.META.get("QUERY_STRING", "")
-    if len(query) > MAX_QUERY_KEPT:
-        query = ""
+    if len(query) > MAX_QUERY_KEPT or has_nul(query):
+        query = ""  # a link to the same 400 helps nobody
     alternates = []
     for code, name in settings.LANGUAGES:
         url = _path_in_language(path, code)
