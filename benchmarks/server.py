@@ -11,7 +11,7 @@ Everything it started stops at the end.
 
 Every figure is also given as a ratio to the static file (the stack's ceiling), measured on both
 servers at the start and again at the end of the same run; the best of those four is the
-ceiling. Targets: cached pages >= 0.7, the uncached activity page >= 0.3 (issue 16), with either cache;
+ceiling. Targets: cached pages >= 0.7, the uncached activity page >= 0.3, with either cache;
 the load run reports 0 errors.
 """
 
