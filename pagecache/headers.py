@@ -12,28 +12,27 @@ from contextlib import contextmanager
 from django.conf import settings
 from django.http.request import HttpHeaders
 
-# Headers that the key holds (host, scheme, htmx variant), or that a stored page cannot depend
-# on: pages are only stored for requests without a cookie or credentials (core.visitors).
-KEYED = {
-    "HTTP_HOST",
-    "HTTP_X_FORWARDED_HOST",
-    "HTTP_X_FORWARDED_PORT",
-    "HTTP_X_FORWARDED_PROTO",
+# The htmx headers, which the key holds as they came.
+HTMX = (
     "HTTP_HX_REQUEST",
     "HTTP_HX_REQUEST_URI_AUTOENCODED",
     "HTTP_HX_BOOSTED",
     "HTTP_HX_BOOSTED_URI_AUTOENCODED",
     "HTTP_HX_HISTORY_RESTORE_REQUEST",
     "HTTP_HX_HISTORY_RESTORE_REQUEST_URI_AUTOENCODED",
-    "HTTP_COOKIE",
-    "HTTP_AUTHORIZATION",
-}
+)
+# Headers that the key holds (host and htmx), or that a stored page cannot depend on: pages are
+# only stored for requests without a cookie or credentials (core.visitors). The forwarded host,
+# port and scheme count only where the settings make Django read them (see `keyed()`).
+KEYED = {"HTTP_HOST", *HTMX, "HTTP_COOKIE", "HTTP_AUTHORIZATION"}
 # What else in the environment tells one visitor from another.
 PER_CLIENT = {"REMOTE_ADDR", "REMOTE_HOST", "REMOTE_USER"}
+# Noted when the view went through all of META (it may depend on any header).
+EVERY_HEADER = "*"
 
 
 def _tracked(name):
-    return name.startswith("HTTP_") or name in PER_CLIENT
+    return name.startswith("HTTP_") or name in PER_CLIENT or name in HttpHeaders.UNPREFIXED_HEADERS
 
 
 class RecordingMeta(dict):
@@ -60,6 +59,26 @@ class RecordingMeta(dict):
     def __contains__(self, key):
         self._note(key)
         return super().__contains__(key)
+
+    def _note_all(self):
+        if self.active:
+            self.read.add(EVERY_HEADER)
+
+    def __iter__(self):
+        self._note_all()
+        return super().__iter__()
+
+    def keys(self):
+        self._note_all()
+        return super().keys()
+
+    def values(self):
+        self._note_all()
+        return super().values()
+
+    def items(self):
+        self._note_all()
+        return super().items()
 
 
 class RecordingHeaders(HttpHeaders):
@@ -99,16 +118,28 @@ def recording(request):
         meta.active = False
 
 
-def unkeyed(names):
-    """The headers among `names` that a page's key does not hold, sorted."""
-    keyed = set(KEYED)
+def keyed():
+    """What the key holds: KEYED, and the forwarded headers Django is set to read (the key holds
+    the host and scheme they give)."""
+    names = set(KEYED)
+    if settings.USE_X_FORWARDED_HOST:
+        names.add("HTTP_X_FORWARDED_HOST")
+    if settings.USE_X_FORWARDED_PORT:
+        names.add("HTTP_X_FORWARDED_PORT")
     proxy_header = getattr(settings, "SECURE_PROXY_SSL_HEADER", None)
     if proxy_header:
-        keyed.add(proxy_header[0])
-    return sorted(set(names) - keyed)
+        names.add(proxy_header[0])
+    return names
+
+
+def unkeyed(names):
+    """The headers among `names` that a page's key does not hold, sorted."""
+    return sorted(set(names) - keyed())
 
 
 def header_name(meta_name):
-    """`HTTP_HX_TARGET` as `HX-Target`, for a Vary header."""
+    """`HTTP_HX_TARGET` as `HX-Target`, for a Vary header; `*` for every header."""
+    if meta_name == EVERY_HEADER or meta_name in PER_CLIENT:
+        return "*"
     parts = meta_name.removeprefix("HTTP_").split("_")
     return "-".join(part if part == "HX" else part.capitalize() for part in parts)

@@ -19,5 +19,6 @@ def shared(version, name, build):
     value = store.get(key, objects=True)
     if value is None:
         value = build()
-        store.put(key, value, objects=True)
+        if value is not None:  # nothing is kept for what does not exist (an unknown address)
+            store.put(key, value, objects=True)
     return value

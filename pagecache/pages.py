@@ -22,7 +22,6 @@ from django.http import HttpResponse, HttpResponseNotModified
 from django.utils.cache import patch_cache_control, patch_vary_headers
 from django.utils.http import parse_etags
 from django.utils.translation import get_language
-from django_htmx.middleware import HtmxDetails
 
 from core.visitors import is_personal
 from pagecache import headers, store
@@ -49,7 +48,6 @@ NOT_STORED = {"content-length", "content-encoding", "etag", "cache-control", "se
 def page_key(request):
     """What a page may depend on: release, content version, language, address, htmx headers."""
     meta = request.META
-    htmx = HtmxDetails(request)
     return make_key(
         "page",
         content_version.current(request),
@@ -58,10 +56,9 @@ def page_key(request):
         request.get_host(),
         request.path,
         meta.get("QUERY_STRING", ""),
-        # As django-htmx reads them (request.htmx), percent-encoded values included.
-        bool(htmx),
-        htmx.boosted,
-        htmx.history_restore_request,
+        # The htmx headers as they came, so no way of reading them can tell two requests with
+        # one key apart (headers.KEYED).
+        *(meta.get(name, "") for name in headers.HTMX),
     )
 
 
@@ -132,13 +129,15 @@ def _from_entry(entry, key, gzipped):
     return _finish(response, _etag(key, gzipped))
 
 
-def _not_modified(request, key, entry_exists):
-    """A 304 when the browser holds this page: its ETag, or `*` for a page that exists."""
+def _not_modified(request, key, entry):
+    """A 304 when the browser holds this page: its ETag, or `*` for a page that exists (a stored
+    entry). The 304 names the ETag the 200 would have: small pages are never compressed."""
     header = request.META.get("HTTP_IF_NONE_MATCH")
     if not header:
         return None
-    if _matches(header, key) or (entry_exists and _asks_for_any(header)):
-        return _finish(HttpResponseNotModified(), _etag(key, accepts_gzip(request)))
+    if _matches(header, key) or (entry is not None and _asks_for_any(header)):
+        gzipped = accepts_gzip(request) and (entry is None or entry["gzip"] is not None)
+        return _finish(HttpResponseNotModified(), _etag(key, gzipped))
     return None
 
 
@@ -182,7 +181,7 @@ class PageCacheMiddleware:
             key = page_key(request)
             entry = store.get(key)
             if entry is not None:
-                return _not_modified(request, key, True) or _from_entry(
+                return _not_modified(request, key, entry) or _from_entry(
                     entry, key, accepts_gzip(request)
                 )
         return self.get_response(request)
@@ -210,7 +209,7 @@ def public_page(view):
         key = page_key(request)
         enabled = settings.PAGE_CACHE_ENABLED
         entry = store.get(key) if enabled else None
-        not_modified = _not_modified(request, key, entry is not None)
+        not_modified = _not_modified(request, key, entry)
         if not_modified:
             return not_modified
         if entry is None:
@@ -222,7 +221,7 @@ def public_page(view):
             entry = _entry(response)
             if enabled:
                 store.put(key, entry)
-            not_modified = _not_modified(request, key, True)
+            not_modified = _not_modified(request, key, entry)
             if not_modified:
                 return not_modified
         if len(_public_paths) >= MAX_PUBLIC_PATHS:

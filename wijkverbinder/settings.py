@@ -266,27 +266,38 @@ CONTENT_MODELS = {
     "buurtoverleg": ["buurtoverleg.participantrole"],
 }
 # Local memory per process by default; with REDIS_URL one Redis shared by every app server.
+# Pages and shared objects have a cache of their own ("pages"): anyone can make new page keys
+# (any query string), and their churn must never push out the counters kept in "default" (the
+# share form's limit per address).
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    _redis = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": REDIS_URL,
+        "TIMEOUT": 3600,
+        # A Redis that does not answer must slow a page down a little, not stall it.
+        "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+    }
     CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": "wv",
-            "TIMEOUT": 3600,
-            # A Redis that does not answer must slow a page down a little, not stall it.
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
-        }
+        "default": {**_redis, "KEY_PREFIX": "wv"},
+        "pages": {**_redis, "KEY_PREFIX": "wv-pages"},
     }
 else:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "default",
             "TIMEOUT": 3600,
             "OPTIONS": {"MAX_ENTRIES": 1000},
-        }
+        },
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "pages",
+            "TIMEOUT": 3600,
+            "OPTIONS": {"MAX_ENTRIES": 1000},
+        },
     }
-PAGE_CACHE_ALIAS = "default"
+PAGE_CACHE_ALIAS = "pages"
 # Off in development, where a template edit must show without a restart.
 PAGE_CACHE_ENABLED = env_bool("DJANGO_PAGE_CACHE", default=not DEBUG)
 # Rendered pieces of pages (pagecache/templatetags/pieces.py), kept in each process.

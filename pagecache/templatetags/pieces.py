@@ -7,9 +7,10 @@ release id and the content version. A value added to the piece is in its key by 
 variable it forgets to take is simply empty, in development as on a server.
 
 Values a key can be made of: None, strings, numbers, booleans, dates, lists, tuples and dicts of
-them, and model instances. An instance counts as its row at this content version (model and
-primary key) plus every attribute a view set on it, the related rows it holds and the rows
-prefetched for it. Any other value (a form, a queryset, a page of results) makes the piece render
+them, and saved rows of content models (settings.CONTENT_MODELS). A row counts as itself at this
+content version (model and primary key) plus every attribute a view set on it, the related rows
+it holds and the rows prefetched for it; a view must not change a row's fields in memory and then
+show it in a piece. Any other value (a form, a queryset, a page of results) makes the piece render
 every time, and `settings.PAGE_CACHE_STRICT` (tests) turns that into an error.
 
 Pieces are kept in this process (pagecache.store.PIECES): they are small, and a shared cache
@@ -60,12 +61,19 @@ def _field_names(model):
 
 
 def _instance(obj, depth):
+    if depth < 0:
+        raise Unkeyable(f"a {obj._meta.label} nested this deep cannot be part of a piece's key")
+    if obj.pk is None or obj._state.adding:
+        raise Unkeyable(f"an unsaved {obj._meta.label} cannot be part of a piece's key")
+    if obj._meta.label_lower not in content_version.content_labels():
+        # Only a save of content moves the version on: any other row could change unseen.
+        raise Unkeyable(f"a {obj._meta.label} is not content (settings.CONTENT_MODELS)")
     parts = [obj._meta.label, repr(obj.pk)]
     fields = _field_names(type(obj))
     for name, value in sorted(vars(obj).items()):
         if name.startswith("_") or name in fields:
             continue
-        parts.append(f"{name}={fingerprint(value, depth)}")
+        parts.append(f"{name}={fingerprint(value, depth - 1)}")
     if depth > 0:
         related = obj._state.fields_cache
         for name in sorted(related):
@@ -81,13 +89,13 @@ def fingerprint(value, depth=2):
     if isinstance(value, PLAIN):
         return f"{type(value).__name__}:{value!r}"
     if isinstance(value, Promise):  # a lazy translation: the language is in the key
-        return f"str:{str(value)!r}"
+        return f"{type(value).__name__}:{str(value)!r}"
     if isinstance(value, models.Model):
         return _instance(value, depth)
     if isinstance(value, list | tuple):
         return "[" + ",".join(fingerprint(item, depth) for item in value) + "]"
     if isinstance(value, dict):
-        items = sorted((str(key), fingerprint(item, depth)) for key, item in value.items())
+        items = sorted((repr(key), fingerprint(item, depth)) for key, item in value.items())
         return "{" + ",".join(f"{key}:{item}" for key, item in items) + "}"
     raise Unkeyable(f"a {type(value).__name__} cannot be part of a piece's key")
 

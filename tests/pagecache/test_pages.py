@@ -2,7 +2,7 @@ import gzip
 from unittest import mock
 
 import pytest
-from django.core.cache import cache
+from django.core.cache import caches
 from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
@@ -63,7 +63,7 @@ def test_public_pages_send_a_strong_etag_and_must_revalidate(client, guidance):
 
 def test_the_current_etag_gets_304_without_rendering(client, guidance, django_assert_num_queries):
     etag = client.get(guidance.get_absolute_url())["ETag"]
-    cache.clear()
+    caches["pages"].clear()
 
     with django_assert_num_queries(1):
         response = client.get(guidance.get_absolute_url(), headers={"If-None-Match": etag})
@@ -184,7 +184,7 @@ def test_a_missing_page_is_not_cached(client):
 
 
 def test_a_cache_that_is_down_costs_speed_not_the_page(client, guidance):
-    with mock.patch.object(cache, "get", side_effect=ConnectionError("down")):
+    with mock.patch.object(caches["pages"], "get", side_effect=ConnectionError("down")):
         response = client.get(guidance.get_absolute_url())
 
     assert response.status_code == 200
@@ -281,6 +281,23 @@ def test_a_percent_encoded_htmx_header_cannot_give_the_page_to_the_fragment(clie
     assert client.get("/plain/").content == b"plain page"
 
 
+@pytest.mark.urls("tests.pagecache.urls")
+def test_an_htmx_header_read_by_hand_cannot_give_the_page_to_the_fragment(client):
+    assert client.get("/by-hand/", headers={"HX-Request": "false"}).content == b"fragment"
+
+    assert client.get("/by-hand/").content == b"page"
+
+
+@pytest.mark.urls("tests.pagecache.urls")
+def test_a_view_that_goes_through_every_header_is_never_stored(client, lenient):
+    client.get("/every/", headers={"X-One": "1"})
+
+    response = client.get("/every/", headers={"X-One": "1", "X-Two": "2"})
+
+    assert response["Vary"] == "*"
+    assert not response.has_header("ETag")
+
+
 def test_if_none_match_any_is_a_304_for_a_page_that_exists(client, guidance):
     client.get(guidance.get_absolute_url())
 
@@ -317,10 +334,11 @@ def test_with_a_shared_cache_hits_come_from_this_process(client, guidance, setti
     from pagecache import store
 
     settings.CACHES = {
-        "default": {
+        **settings.CACHES,
+        "pages": {
             "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
             "LOCATION": str(tmp_path),
-        }
+        },
     }
     client.get(guidance.get_absolute_url())
     for path in tmp_path.iterdir():
@@ -330,3 +348,15 @@ def test_with_a_shared_cache_hits_come_from_this_process(client, guidance, setti
 
     assert len(store.PAGES._entries) == 1
     assert not response.templates
+
+
+def test_a_flood_of_new_addresses_never_pushes_out_the_share_forms_limit(client, rf):
+    from examples import spam
+
+    request = rf.post("/voorbeelden/delen/", REMOTE_ADDR="192.0.2.7")
+    for _ in range(5):
+        spam.count_submission(request)
+    for number in range(1100):  # more addresses than the page cache keeps
+        client.get(f"/voorbeelden/?q=zz{number}")
+
+    assert spam.over_limit(request)

@@ -12,7 +12,7 @@ from django.test import RequestFactory
 from django.utils import translation
 
 from pagecache import store
-from pagecache.templatetags.pieces import fingerprint
+from pagecache.templatetags.pieces import Unkeyable, fingerprint
 from tests.factories import (
     ActivityTypeFactory,
     GuidanceFactory,
@@ -248,6 +248,24 @@ def test_the_rows_prefetched_for_a_row_are_part_of_its_key(helping):
     assert len({fingerprint(plain), fingerprint(with_tips), fingerprint(without_tips)}) == 3
 
 
+def test_an_unsaved_row_cannot_be_part_of_a_key():
+    from examples.models import PracticeExample
+
+    with pytest.raises(Unkeyable, match="unsaved"):
+        fingerprint(PracticeExample(name="Nog niet bewaard"))
+
+
+def test_a_row_that_is_not_content_cannot_be_part_of_a_key(django_user_model):
+    user = django_user_model.objects.create_user("anna", password="x")
+
+    with pytest.raises(Unkeyable, match="not content"):
+        fingerprint(user)
+
+
+def test_dict_keys_cannot_pass_for_other_entries():
+    assert fingerprint({"a:str:'x',b": 1}) != fingerprint({"a": "x", "b": 1})
+
+
 def test_the_same_row_at_the_same_version_has_the_same_key(helping):
     from activities.models import Guidance
 
@@ -322,7 +340,7 @@ def test_a_card_is_rendered_once_and_then_reused(client, helping, phase):
     client.get(phase.get_absolute_url())
     # update() sends no signal, so the content version stays: only a reused card shows the old name.
     ActivityType.objects.filter(pk=helping.activity_type.pk).update(name_nl="Niet gezien")
-    caches["default"].clear()  # the shared data is read again; the rendered pieces stay
+    caches["pages"].clear()  # the shared data is read again; the rendered pieces stay
     store.OBJECTS.clear()
 
     response = client.get(phase.get_absolute_url())

@@ -29,7 +29,19 @@ def plain(request):
     return HttpResponse("plain " + ("fragment" if request.htmx else "page"))
 
 
+@public_page
+def reads_htmx_by_hand(request):
+    return HttpResponse("fragment" if request.headers.get("HX-Request") else "page")
+
+
+@public_page
+def goes_through_every_header(request):
+    return HttpResponse(str(len([name for name in request.META if name.startswith("HTTP_")])))
+
+
 urlpatterns = [
+    path("by-hand/", reads_htmx_by_hand),
+    path("every/", goes_through_every_header),
     path("target/", reads_a_target),
     path("referer/", reads_the_referer),
     path("cookie/", sets_a_cookie),
