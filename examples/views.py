@@ -92,12 +92,13 @@ def example_results(request):
     depends on a header outside the page cache's key; the browser's address bar shows the list's
     own address (`HX-Push-Url`). Asked for without htmx, it sends the visitor to the list.
     """
+    list_path = reverse("examples:list")
     query = request.META.get("QUERY_STRING", "")
-    list_url = reverse("examples:list") + (f"?{query}" if query else "")
+    list_url = f"{list_path}?{query}" if query else list_path
     if not wants_fragment(request):
         return redirect(list_url)
-    request.page_path = reverse("examples:list")
-    context, status = _list_context(request, page_path=request.page_path)
+    request.page_path = list_path  # the canonical link and the language switcher name the list
+    context, status = _list_context(request, page_path=list_path)
     response = render(request, "examples/example_list.html#results_update", context, status=status)
     response["HX-Push-Url"] = list_url
     patch_vary_headers(response, ["HX-Request"])

@@ -7,11 +7,14 @@ send these signals; `QuerySet.update()`, `bulk_create()` and raw SQL do not: cal
 """
 
 import secrets
+from functools import cache
 
 from django.conf import settings
+from django.core.signals import setting_changed
 from django.db import IntegrityError, connection, transaction
 from django.db.models import F
 from django.db.models.signals import m2m_changed, post_delete, post_save
+from django.dispatch import receiver
 
 from pagecache.models import ContentVersion
 
@@ -48,9 +51,19 @@ def bump():
         ContentVersion.objects.filter(pk=ROW).update(**changes)
 
 
+@cache
 def content_labels():
-    """The labels of the content models ("phases.phase", ...), from settings.CONTENT_MODELS."""
-    return {label for labels in settings.CONTENT_MODELS.values() for label in labels}
+    """The labels of the content models ("phases.phase", ...), from settings.CONTENT_MODELS.
+
+    Asked for every save and every row in a piece's key, so worked out once per process.
+    """
+    return frozenset(label for labels in settings.CONTENT_MODELS.values() for label in labels)
+
+
+@receiver(setting_changed)
+def _forget_content_labels(setting, **kwargs):
+    if setting == "CONTENT_MODELS":
+        content_labels.cache_clear()
 
 
 def _is_content(model):

@@ -22,7 +22,8 @@ def phase_list(request):
 @public_page
 @require_safe
 def phase_detail(request, slug):
-    phases = overview(content_version.current(request))
+    version = content_version.current(request)
+    phases = overview(version)
     index = next((i for i, item in enumerate(phases) if item.slug == slug), None)
     if index is None:
         raise Http404("No phase with that slug.")
@@ -33,7 +34,7 @@ def phase_detail(request, slug):
         {
             "phase": phase,
             "phases": phases,
-            "guidances": published_guidances(content_version.current(request), phase),
+            "guidances": published_guidances(version, phase),
             "calmer_phase": phases[index - 1] if index > 0 else None,
             "worse_phase": phases[index + 1] if index + 1 < len(phases) else None,
             "og_image_url": request.build_absolute_uri(image_url(phase, get_language())),
