@@ -3,7 +3,7 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils.html import strip_tags
-from pytest_django.asserts import assertContains, assertNotContains
+from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from examples.models import PracticeExample
 from tests.factories import (
@@ -14,6 +14,7 @@ from tests.factories import (
     PracticeExampleFactory,
     SettingFactory,
 )
+from tests.html import select_one
 
 pytestmark = pytest.mark.django_db
 
@@ -168,6 +169,26 @@ def test_without_javascript_the_filters_are_a_get_form_with_a_submit_button(clie
     assert 'method="get"' in form
     assert 'type="submit"' in form
     assert 'hx-trigger="input delay:400ms, submit"' in form
+
+
+def test_the_results_address_without_htmx_sends_the_visitor_to_the_list(client, matrix):
+    response = client.get(RESULTS + "?q=tuin&fase=in-rust")
+
+    assertRedirects(response, LIST + "?q=tuin&fase=in-rust", fetch_redirect_response=False)
+
+
+def test_the_results_address_in_english_sends_the_visitor_to_the_english_list(client, matrix):
+    response = client.get("/en" + RESULTS + "?q=tuin")
+
+    assertRedirects(response, "/en" + LIST + "?q=tuin", fetch_redirect_response=False)
+
+
+def test_the_results_put_the_lists_own_address_in_the_address_bar(client, matrix):
+    response = client.get(RESULTS, {"q": "tuin"}, headers={"HX-Request": "true"})
+
+    assert response["HX-Push-Url"] == LIST + "?q=tuin"
+    switcher = select_one(response, "#language-switcher")
+    assert [a["href"] for a in switcher.select("a")] == [LIST + "?q=tuin", "/en" + LIST + "?q=tuin"]
 
 
 def test_htmx_from_the_filter_form_gets_the_results_the_count_and_the_filter_counts(client, matrix):
