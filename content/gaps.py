@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db.models import Count, Q
 from django.urls import Resolver404, resolve
 from django.utils import translation
 from modeltranslation.translator import translator
@@ -19,6 +20,7 @@ from wijkscan.models import ScanQuestion
 
 MIN_WORKS_TIPS = 3
 MIN_DOES_NOT_WORK_TIPS = 2
+MIN_EXAMPLES = 2
 PHASE_REQUIRED_FIELDS = [
     "headline",
     "current_quote",
@@ -138,6 +140,24 @@ def examples_without_guidance():
         yield Gap(_label(example), "illustrates no guidance")
 
 
+def guidance_with_too_few_examples():
+    """Published guidance that fewer than MIN_EXAMPLES published practice examples illustrate."""
+    guidances = Guidance.objects.published().select_related("phase", "activity_type")
+    counts = guidances.annotate(
+        published_examples=Count("examples", filter=Q(examples__is_published=True))
+    )
+    for guidance in counts.filter(published_examples__lt=MIN_EXAMPLES):
+        yield Gap(
+            _label(guidance),
+            f"{guidance.published_examples} published practice example(s), needs {MIN_EXAMPLES}",
+        )
+
+
+def published_examples_without_source():
+    for example in PracticeExample.objects.published().filter(source_url=""):
+        yield Gap(_label(example), "names no source (where the editors read about it)")
+
+
 def _link_is_live(path):
     language = "en" if path.startswith("/en/") else settings.LANGUAGE_CODE
     with translation.override(language):
@@ -189,6 +209,8 @@ CHECKS = [
     activity_types_without_effort,
     repeated_guidance_texts,
     examples_without_guidance,
+    guidance_with_too_few_examples,
+    published_examples_without_source,
     incomplete_scan,
     dead_internal_links,
 ]

@@ -46,11 +46,20 @@ class PracticeExampleAdmin(SafeEditingMixin, ContentAdmin):
         (None, {"fields": ["name", "slug", "description", "is_published"]}),
         (
             _("Where and who"),
-            {"fields": ["organisation", "place", "province", "dividing_lines", "settings"]},
+            {
+                "fields": [
+                    "organisation",
+                    "place",
+                    "province",
+                    "year",
+                    "dividing_lines",
+                    "settings",
+                ]
+            },
         ),
         (
             _("How to reach it, and whether it still runs"),
-            {"fields": ["website", "contact_url", "is_running", "checked_on"]},
+            {"fields": ["website", "contact_url", "source_url", "is_running", "checked_on"]},
         ),
         (_("Experience"), {"fields": ["what_worked", "what_did_not_work"]}),
         (_("Guidance it illustrates"), {"fields": ["guidances"]}),

@@ -1,8 +1,10 @@
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import Guidance
@@ -10,6 +12,12 @@ from core.text import domain, validate_web_url
 
 # Addresses under /voorbeelden/ that are pages of their own, so no example may take them as slug.
 RESERVED_SLUGS = ["delen", "resultaten"]
+# The years an example can have started or taken place. The database refuses anything outside
+# FIRST_YEAR to LAST_YEAR; the form also refuses a year after next year (a project may be announced
+# before it starts, not decades before).
+FIRST_YEAR = 1900
+LAST_YEAR = 2100
+YEARS_AHEAD = 1
 
 
 class FilterChoice(models.Model):
@@ -127,6 +135,19 @@ class PracticeExample(models.Model):
         blank=True,
         help_text=_("Where to reach the organisation: its contact page."),
     )
+    source_url = models.URLField(
+        _("source"),
+        max_length=500,
+        blank=True,
+        help_text=_("Where the editors read about the example: a report, article or page."),
+    )
+    year = models.PositiveSmallIntegerField(
+        _("year"),
+        null=True,
+        blank=True,
+        validators=[MinValueValidator(FIRST_YEAR), MaxValueValidator(LAST_YEAR)],
+        help_text=_("The year it started or took place, when the source says so."),
+    )
     is_running = models.BooleanField(
         _("still running"),
         null=True,
@@ -192,6 +213,12 @@ class PracticeExample(models.Model):
                     "This slug is the address of another page; choose another."
                 ),
             ),
+            models.CheckConstraint(
+                condition=models.Q(year__isnull=True)
+                | models.Q(year__gte=FIRST_YEAR, year__lte=LAST_YEAR),
+                name="example_year_in_range",
+                violation_error_message=_("Enter a year between 1900 and 2100."),
+            ),
         ]
         # GIN on PostgreSQL; SQLite makes these plain (unused, harmless) indexes.
         indexes = [
@@ -207,7 +234,12 @@ class PracticeExample(models.Model):
 
     def clean(self):
         super().clean()
-        _validate_web_urls(self, ["website", "contact_url"])
+        _validate_web_urls(self, ["website", "contact_url", "source_url"])
+        latest = timezone.localdate().year + YEARS_AHEAD
+        if self.year and self.year > latest:
+            raise ValidationError(
+                {"year": _("Enter a year no later than %(year)s.") % {"year": latest}}
+            )
 
     @property
     def website_domain(self):
@@ -217,6 +249,10 @@ class PracticeExample(models.Model):
     @property
     def contact_domain(self):
         return domain(self.contact_url)
+
+    @property
+    def source_domain(self):
+        return domain(self.source_url)
 
     @property
     def is_local(self):

@@ -29,7 +29,9 @@ def complete_guidance():
     TipFactory.create_batch(3, guidance=guidance, kind=Tip.Kind.WORKS)
     TipFactory.create_batch(2, guidance=guidance, kind=Tip.Kind.DOES_NOT_WORK)
     guidance.sources.add(PublicationFactory())
-    PracticeExampleFactory(guidances=[guidance])
+    PracticeExampleFactory.create_batch(
+        2, guidances=[guidance], source_url="https://www.example.org/verslag"
+    )
     return guidance
 
 
@@ -86,6 +88,28 @@ def test_finds_an_example_without_guidance(complete_guidance):
     PracticeExampleFactory(name="Los voorbeeld")
 
     assert any("Los voorbeeld" in p and "illustrates no guidance" in p for p in problems())
+
+
+def test_finds_guidance_with_fewer_than_two_published_examples(complete_guidance):
+    second = complete_guidance.examples.last()
+    second.is_published = False
+    second.save()
+
+    assert problems() == [
+        f"handreiking '{complete_guidance}' (id {complete_guidance.pk}): "
+        "1 published practice example(s), needs 2"
+    ]
+
+
+def test_finds_a_published_example_without_its_source(complete_guidance):
+    example = complete_guidance.examples.first()
+    example.source_url = ""
+    example.save()
+
+    assert problems() == [
+        f"praktijkvoorbeeld '{example}' (id {example.pk}): names no source "
+        "(where the editors read about it)"
+    ]
 
 
 def test_finds_guidance_without_sources_or_review_date(complete_guidance):

@@ -166,3 +166,26 @@ def test_the_answers_that_report_threats_or_violence_show_the_help_box(seed):
     assert ("confrontaties", "geweld") in flagged
     assert ("sfeer", "onveilig") in flagged
     assert ("contact", "veel") not in flagged
+
+
+MIN_EXAMPLES = 40
+MIN_EXAMPLES_PER_GUIDANCE = 2
+
+
+def test_the_practice_examples_are_many_valid_and_each_names_its_source(seed):
+    examples = list(PracticeExample.objects.published())
+
+    assert len(examples) >= MIN_EXAMPLES
+    for example in examples:
+        example.full_clean()  # addresses, year range, lengths
+        assert example.source_url, f"{example.slug}: no source"
+
+
+def test_every_published_guidance_has_at_least_two_published_examples(seed):
+    short = {
+        str(guidance): count
+        for guidance in Guidance.objects.published().select_related("phase", "activity_type")
+        if (count := guidance.examples.published().count()) < MIN_EXAMPLES_PER_GUIDANCE
+    }
+
+    assert short == {}

@@ -15,7 +15,7 @@ def test_typing_in_the_search_box_updates_the_list_and_the_address(page, seeded_
     page.goto(f"{seeded_server.url}/voorbeelden/")
     page.evaluate("window.__sameDocument = true")
     status = page.get_by_role("status")
-    expect(status).to_have_text("14 voorbeelden")
+    expect(status).to_have_text("48 voorbeelden")
 
     search = page.get_by_label("Zoek in de voorbeelden")
     search.press_sequentially("mensenb", delay=30)
@@ -34,7 +34,7 @@ def test_ticking_a_filter_updates_list_counts_and_address_and_back_restores(page
 
     page.get_by_role("checkbox", name=re.compile(r"^Incidenten")).check()
 
-    expect(status).to_have_text("2 voorbeelden")
+    expect(status).to_have_text("10 voorbeelden")
     expect(page).to_have_url(re.compile(r"fase=bij-incidenten"))
     # With Incidenten ticked, Elkaar helpen leaves nothing and says so.
     expect(page.locator("#count-f-activiteit-elkaar-helpen")).to_have_class(
@@ -44,7 +44,7 @@ def test_ticking_a_filter_updates_list_counts_and_address_and_back_restores(page
     page.go_back()
 
     expect(page).to_have_url(f"{seeded_server.url}/voorbeelden/")
-    expect(page.get_by_role("status")).to_have_text("14 voorbeelden")
+    expect(page.get_by_role("status")).to_have_text("48 voorbeelden")
     expect(page.get_by_role("checkbox", name=re.compile(r"^Incidenten"))).not_to_be_checked()
 
 

@@ -1,3 +1,4 @@
+import datetime
 import re
 
 import pytest
@@ -316,6 +317,38 @@ def test_the_detail_page_says_gracefully_what_is_not_known(client):
     facts = response.content.decode().split('id="facts-heading"', 1)[1].split("</section>", 1)[0]
     assert facts.count("Niet bekend") == 3
     assert "Nog niet gecontroleerd" in facts
+
+
+def test_the_detail_page_names_the_source_and_the_date_it_was_read(client):
+    example = PracticeExampleFactory(
+        source_url="https://www.movisie.nl/praktijkvoorbeeld/koppelwerk",
+        checked_on=datetime.date(2026, 12, 1),
+        year=2009,
+    )
+
+    response = client.get(example.get_absolute_url())
+    english = client.get("/en" + example.get_absolute_url())
+
+    source = select_one(response, ".example-source")
+    assert " ".join(source.get_text().split()) == "Bron: movisie.nl, gelezen op 1 december 2026"
+    assert source.select("a")[0]["href"] == example.source_url
+    assert "Source: movisie.nl, read on 1 December 2026" in " ".join(
+        select_one(english, ".example-source").get_text().split()
+    )
+    assertContains(response, "<dt>Jaar</dt><dd>2009</dd>", html=True)
+
+
+def test_the_detail_page_shows_no_source_or_year_it_does_not_have(client):
+    example = PracticeExampleFactory(source_url="", year=None, checked_on=None)
+    with_source_only = PracticeExampleFactory(source_url="https://www.kis.nl/artikel")
+
+    response = client.get(example.get_absolute_url())
+
+    assertNotContains(response, "example-source")
+    assertNotContains(response, "Bron:")
+    assertNotContains(response, "<dt>Jaar</dt>", html=True)
+    source = select_one(client.get(with_source_only.get_absolute_url()), ".example-source")
+    assert " ".join(source.get_text().split()) == "Bron: kis.nl"
 
 
 def test_the_detail_page_has_its_own_canonical_and_open_graph_title(client, matrix):
