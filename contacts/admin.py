@@ -1,0 +1,26 @@
+from django.contrib import admin
+
+from contacts.models import Contact
+from editing.admin import ContentAdmin, SafeEditingMixin, keep_revisions
+
+keep_revisions(Contact)
+
+
+@admin.register(Contact)
+class ContactAdmin(SafeEditingMixin, ContentAdmin):
+    list_display = ["name", "gemeente", "phone", "position"]
+    list_filter = ["gemeente", "phases"]
+    search_fields = ["name", "description"]
+    fields = [
+        "gemeente",
+        "name",
+        "description",
+        "phone",
+        "email",
+        "website",
+        "hours",
+        "phases",
+        "position",
+    ]
+    filter_horizontal = []
+    autocomplete_fields = []

@@ -1,0 +1,62 @@
+"""A gemeente that runs the site as its own, on host names of its own, beside the national site."""
+
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models.functions import Lower
+from django.utils.translation import gettext_lazy as _
+
+from gemeenten.hostnames import normalise_host_name
+
+
+class Gemeente(models.Model):
+    """A municipality with a local layer over the national content."""
+
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(
+        _("slug"),
+        max_length=60,
+        unique=True,
+        help_text=_("A short name for addresses and exports, e.g. 'utrecht'."),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("municipality")
+        verbose_name_plural = _("municipalities")
+
+    def __str__(self):
+        return self.name
+
+
+class Host(models.Model):
+    """A host name at which the site shows a gemeente's layer (e.g. wijkverbinder.utrecht.nl)."""
+
+    gemeente = models.ForeignKey(
+        Gemeente, on_delete=models.CASCADE, related_name="hosts", verbose_name=_("municipality")
+    )
+    name = models.CharField(
+        _("host name"),
+        max_length=253,
+        unique=True,
+        help_text=_(
+            "Only the host name, without https:// or a path, e.g. wijkverbinder.utrecht.nl. "
+            "Its DNS and certificate must point to this site."
+        ),
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("host name")
+        verbose_name_plural = _("host names")
+        constraints = [
+            models.UniqueConstraint(Lower("name"), name="gemeente_host_name_unique_lower"),
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def clean(self):
+        try:
+            self.name = normalise_host_name(self.name)
+        except ValueError as error:
+            raise ValidationError({"name": str(error)}) from error
