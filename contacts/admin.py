@@ -2,14 +2,15 @@ from django.contrib import admin
 
 from contacts.models import Contact
 from editing.admin import ContentAdmin, SafeEditingMixin, keep_revisions
+from gemeenten.editors import LocalLayerAdminMixin
 
 keep_revisions(Contact)
 
 
 @admin.register(Contact)
-class ContactAdmin(SafeEditingMixin, ContentAdmin):
+class ContactAdmin(LocalLayerAdminMixin, SafeEditingMixin, ContentAdmin):
     list_display = ["name", "gemeente", "phone", "position"]
-    list_filter = ["gemeente", "phases"]
+    list_filter = [("gemeente", admin.RelatedOnlyFieldListFilter), "phases"]
     search_fields = ["name", "description"]
     fields = [
         "gemeente",
@@ -22,5 +23,3 @@ class ContactAdmin(SafeEditingMixin, ContentAdmin):
         "phases",
         "position",
     ]
-    filter_horizontal = []
-    autocomplete_fields = []

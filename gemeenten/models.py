@@ -1,5 +1,6 @@
 """A gemeente that runs the site as its own, on host names of its own, beside the national site."""
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Lower
@@ -17,6 +18,17 @@ class Gemeente(models.Model):
         max_length=60,
         unique=True,
         help_text=_("A short name for addresses and exports, e.g. 'utrecht'."),
+    )
+    editors = models.ManyToManyField(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("editors"),
+        related_name="edited_gemeenten",
+        blank=True,
+        help_text=_(
+            "Accounts that edit this gemeente's layer only (its contacts, examples and shared "
+            "examples). Editors who are in no gemeente edit everything, the national content "
+            "included."
+        ),
     )
 
     class Meta:
