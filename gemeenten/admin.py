@@ -38,7 +38,7 @@ class GemeenteAdmin(
     list_display = ["name", "slug", "host_names"]
     search_fields = ["name", "slug", "hosts__name"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "editors"]
+    fields = ["name", "slug", "theme", "editors"]
     inlines = [HostInline]
 
     @admin.display(description=Host._meta.verbose_name_plural)

@@ -23,6 +23,15 @@ class Local:
     pk: int
     slug: str
     name: str
+    theme: str = ""
+
+    @property
+    def stylesheet(self):
+        """The theme's static CSS path, or "" for the national look."""
+        from gemeenten.themes import themes
+
+        theme = themes().get(self.theme)
+        return theme.stylesheet if theme else ""
 
 
 def host_table(version):
@@ -32,7 +41,9 @@ def host_table(version):
         from gemeenten.models import Host
 
         return {
-            host.name: Local(host.gemeente_id, host.gemeente.slug, host.gemeente.name)
+            host.name: Local(
+                host.gemeente_id, host.gemeente.slug, host.gemeente.name, host.gemeente.theme
+            )
             for host in Host.objects.select_related("gemeente")
         }
 
@@ -60,3 +71,8 @@ class HostMiddleware:
     def __call__(self, request):
         request.gemeente = gemeente_for(request)
         return self.get_response(request)
+
+
+def context(request):
+    """Templates: `gemeente`, the layer this page is for (None on the national site)."""
+    return {"gemeente": getattr(request, "gemeente", None)}

@@ -7,6 +7,7 @@ from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from gemeenten.hostnames import normalise_host_name
+from gemeenten.themes import theme_choices
 
 
 class Gemeente(models.Model):
@@ -18,6 +19,16 @@ class Gemeente(models.Model):
         max_length=60,
         unique=True,
         help_text=_("A short name for addresses and exports, e.g. 'utrecht'."),
+    )
+    theme = models.CharField(
+        _("look"),
+        max_length=40,
+        blank=True,
+        choices=theme_choices,
+        help_text=_(
+            "The house style on this gemeente's host names, from its NL Design System design "
+            "tokens. Empty: the national look. The phase colours stay the same in every look."
+        ),
     )
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,

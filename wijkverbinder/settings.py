@@ -131,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wijkverbinder.context_processors.site",
+                "gemeenten.local.context",
             ],
         },
     },
