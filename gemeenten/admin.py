@@ -10,7 +10,7 @@ keep_revisions(Gemeente, follow=["hosts"])
 keep_revisions(Host)
 
 
-class HostInline(ContentInlineMixin, admin.TabularInline):
+class HostInline(ContentInlineMixin, admin.StackedInline):
     """Host names: set by national editors (they arrange DNS and certificates), read by all."""
 
     model = Host
