@@ -4,7 +4,9 @@ import factory
 from django.utils.text import slugify
 
 from activities.models import ActivityType, BindingRung, Guidance, Tip
+from contacts.models import Contact
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
+from gemeenten.models import Gemeente, Host
 from library.models import Publication
 from phases.models import Phase
 from wijkscan.models import ScanAnswer, ScanQuestion, ScanWeight
@@ -239,3 +241,43 @@ class ExampleSubmissionFactory(factory.django.DjangoModelFactory):
     def activity_types(self, create, extracted, **kwargs):
         if create and extracted:
             self.activity_types.add(*extracted)
+
+
+class GemeenteFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Gemeente
+        skip_postgeneration_save = True
+
+    name = factory.Sequence(lambda n: f"Gemeente {n}")
+    slug = factory.LazyAttribute(lambda o: slugify(o.name))
+    host = factory.RelatedFactory(
+        "tests.factories.HostFactory",
+        factory_related_name="gemeente",
+        name=factory.LazyAttribute(lambda o: f"{o.factory_parent.slug}.wijkverbinder.example"),
+    )
+
+
+class HostFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Host
+
+    gemeente = factory.SubFactory(GemeenteFactory, host=None)
+    name = factory.Sequence(lambda n: f"host{n}.wijkverbinder.example")
+
+
+class ContactFactory(factory.django.DjangoModelFactory):
+    class Meta:
+        model = Contact
+        skip_postgeneration_save = True
+
+    gemeente = None
+    name_nl = factory.Sequence(lambda n: f"Buurtbemiddeling {n}")
+    name_en = factory.Sequence(lambda n: f"Community mediation {n}")
+    description_nl = "Helpt buren een conflict samen op te lossen."
+    description_en = "Helps neighbours resolve a conflict together."
+    phone = "030 123 45 67"
+
+    @factory.post_generation
+    def phases(self, create, extracted, **kwargs):
+        if create and extracted:
+            self.phases.set(extracted)

@@ -24,3 +24,6 @@ SECURE_HSTS_SECONDS = 0
 # Login slots of our own, not shared with another checkout's test run on the same machine.
 LOGIN_LOCK_DIR = tempfile.mkdtemp(prefix="wijkverbinder-test-logins-")
 PAGE_CACHE_STRICT = True
+# Django's test client asks for "testserver" (Django adds it to ALLOWED_HOSTS; the national hosts
+# are SITE_HOSTS here).
+SITE_HOSTS = [*SITE_HOSTS, "testserver"]  # noqa: F405

@@ -9,8 +9,10 @@ from activities.models import Guidance, Tip
 from buurtoverleg.models import Overleg
 from pages.models import SitePage
 from tests.factories import (
+    ContactFactory,
     DividingLineFactory,
     ExampleSubmissionFactory,
+    GemeenteFactory,
     GuidanceFactory,
     ParticipantRoleFactory,
     PracticeExampleFactory,
@@ -54,6 +56,7 @@ def every_kind_of_row(guidance, admin_user):
     AccessLog.objects.create(**login)
     AccessFailureLog.objects.create(**login)
     SitePage.objects.create(slug="over", title_nl="Over", body_nl="Tekst.")
+    ContactFactory(gemeente=GemeenteFactory(), phases=[guidance.phase])
     return guidance
 
 

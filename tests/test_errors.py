@@ -60,7 +60,7 @@ def test_server_error_gets_the_styled_500_page_in_its_language(client):
 
 
 def test_400_page_is_styled(client, settings):
-    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.SITE_HOSTS = ["testserver"]
 
     response = client.get("/", headers={"Host": "evil.example"})
 

@@ -68,7 +68,7 @@ def test_security_txt_names_the_contact_and_an_expiry(client, settings):
 
 
 def test_a_forged_host_header_gets_400_and_one_log_line_without_traceback(client, settings, caplog):
-    settings.ALLOWED_HOSTS = ["testserver"]
+    settings.SITE_HOSTS = ["testserver"]
 
     with caplog.at_level(logging.WARNING):
         response = client.get("/", headers={"Host": "evil.example"})

@@ -46,7 +46,11 @@ if not SECRET_KEY:
         "development, run `make run` once: it writes a .env file with development values."
     )
 
-ALLOWED_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
+# The national site's host names. A gemeente's own host names are rows (gemeenten.Host), so an
+# editor adds one without a restart: Django's own host check lets every host through, and
+# gemeenten.local.HostMiddleware, first of all middleware, answers any other host with a 400.
+SITE_HOSTS = env_list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
+ALLOWED_HOSTS = ["*"]
 CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 
 INSTALLED_APPS = [
@@ -68,8 +72,10 @@ INSTALLED_APPS = [
     "core",
     "pagecache",
     "editing",
+    "gemeenten",
     "pages",
     "phases",
+    "contacts",
     "activities",
     "examples",
     "library",
@@ -80,6 +86,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # The host check (national or a gemeente's) before anything reads the host.
+    "gemeenten.local.HostMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "django.middleware.csp.ContentSecurityPolicyMiddleware",
@@ -123,6 +131,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wijkverbinder.context_processors.site",
+                "gemeenten.local.context",
             ],
         },
     },
@@ -264,6 +273,8 @@ CONTENT_MODELS = {
     ],
     "examples": ["examples.dividingline", "examples.setting", "examples.practiceexample"],
     "buurtoverleg": ["buurtoverleg.participantrole"],
+    # The local layer: gemeenten with their host names, and contacts (the national ones seeded).
+    "contacts": ["gemeenten.gemeente", "gemeenten.host", "contacts.contact"],
 }
 # Local memory per process by default; with REDIS_URL one Redis shared by every app server.
 # Pages and shared objects have a cache of their own ("pages"): anyone can make new page keys

@@ -11,6 +11,8 @@ from activities.models import Guidance
 from pages.models import SitePage
 from phases.models import Phase
 from tests.factories import (
+    ContactFactory,
+    GemeenteFactory,
     GuidanceFactory,
     ParticipantRoleFactory,
     PracticeExampleFactory,
@@ -73,6 +75,8 @@ def test_export_then_seed_into_an_empty_database_gives_the_same_pages(client, se
     PracticeExampleFactory(guidances=[guidance])
     ScanAnswerFactory(question__slug="contact", slug="weinig", weights={guidance.phase: 3})
     ParticipantRoleFactory()
+    ContactFactory(phases=[guidance.phase], gemeente=GemeenteFactory())
+    ContactFactory(phases=[guidance.phase])
     SitePage.objects.create(slug="over", title_nl="Over", body_nl="Wie wij zijn.")
     paths = ["/over/", "/", guidance.get_absolute_url(), "/en" + guidance.get_absolute_url()]
     paths += ["/bibliotheek/", "/bibliotheek/bron/", guidance.phase.get_absolute_url()]

@@ -175,7 +175,7 @@ def test_nothing_is_stored_when_fragments_are_off(client, helping, settings):
 
 
 def test_the_share_link_names_the_host_it_was_asked_on(client, helping, settings):
-    settings.ALLOWED_HOSTS = ["testserver", "wijkverbinder.example"]
+    settings.SITE_HOSTS = ["testserver", "wijkverbinder.example"]
     client.get(helping.get_absolute_url())
 
     response = client.get(helping.get_absolute_url(), headers={"Host": "wijkverbinder.example"})

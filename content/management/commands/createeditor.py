@@ -7,6 +7,8 @@ from django.core.exceptions import ValidationError
 from django.core.management import BaseCommand, CommandError
 
 from content.editors import EDITOR_GROUP, grant_content_permissions
+from gemeenten import editors as gemeente_editors
+from gemeenten.models import Gemeente
 
 
 class Command(BaseCommand):
@@ -19,6 +21,12 @@ class Command(BaseCommand):
         parser.add_argument("username")
         parser.add_argument("--email", default="")
         parser.add_argument(
+            "--gemeente",
+            metavar="SLUG",
+            help="Make a gemeente editor, who edits only this gemeente's layer (its contacts, "
+            f"examples and shared examples), in the group “{gemeente_editors.GROUP}”.",
+        )
+        parser.add_argument(
             "--no-input",
             action="store_false",
             dest="interactive",
@@ -26,13 +34,21 @@ class Command(BaseCommand):
             "`manage.py changepassword`.",
         )
 
-    def handle(self, *args, username, email, interactive, **options):
+    def handle(self, *args, username, email, interactive, gemeente=None, **options):
         User = get_user_model()
         if User.objects.filter(username=username).exists():
             raise CommandError(f"There is already an account named {username}.")
-        group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
-        # New content apps get their permissions too.
-        grant_content_permissions(group, Permission)
+        local = None
+        if gemeente is not None:
+            local = Gemeente.objects.filter(slug=gemeente).first()
+            if local is None:
+                raise CommandError(f"There is no gemeente with the slug {gemeente!r}.")
+            group, _ = Group.objects.get_or_create(name=gemeente_editors.GROUP)
+            gemeente_editors.grant_gemeente_editor_permissions(group, Permission)
+        else:
+            group, _ = Group.objects.get_or_create(name=EDITOR_GROUP)
+            # New content apps get their permissions too.
+            grant_content_permissions(group, Permission)
         user = User(username=username, email=email, is_staff=True, is_superuser=False)
         if interactive:
             user.set_password(self._ask_password(user))
@@ -40,7 +56,9 @@ class Command(BaseCommand):
             user.set_unusable_password()
         user.save()
         user.groups.add(group)
-        self.stdout.write(self.style.SUCCESS(f"Editor {username} added to “{EDITOR_GROUP}”."))
+        if local is not None:
+            local.editors.add(user)
+        self.stdout.write(self.style.SUCCESS(f"Editor {username} added to “{group.name}”."))
         if not interactive:
             self.stdout.write(f"Set a password with: manage.py changepassword {username}")
 

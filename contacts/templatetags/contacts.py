@@ -1,0 +1,19 @@
+"""`{% contacts_for phase %}`: who to call in this phase, on this site (local first)."""
+
+from django import template
+
+from contacts.shared import contacts_for_phase
+
+register = template.Library()
+
+
+@register.inclusion_tag("contacts/contact_list.html", takes_context=True)
+def contacts_for(context, phase, heading_level=2):
+    request = context.get("request")
+    local = getattr(request, "gemeente", None)
+    return {
+        "contacts": contacts_for_phase(request, phase.pk, local),
+        "gemeente": local,
+        "phase": phase,
+        "heading_level": heading_level,
+    }
