@@ -113,7 +113,7 @@ def _check_code(request, user, device, form, wrong_message):
                 if not allowed:
                     form.add_error(
                         "code",
-                        _("Too many wrong codes in a row. Wait a few seconds, then try again."),
+                        _("After a wrong code, wait a few seconds before you try again."),
                     )
                 elif device.verify_token(form.cleaned_data["code"]):
                     return device

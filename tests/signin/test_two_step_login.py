@@ -335,7 +335,7 @@ def test_wrong_codes_in_a_row_make_the_app_wait_and_say_so(client, app):
 
     response = client.post(CODE, {"code": code_for(app)})
 
-    assertContains(response, "Wacht een paar seconden", status_code=400)
+    assertContains(response, "Wacht na een verkeerde code een paar seconden", status_code=400)
 
 
 def test_the_typed_code_is_not_stored_with_the_failed_attempt(client, app, no_waiting):
