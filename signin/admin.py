@@ -33,7 +33,7 @@ class TwoStepLoginUserAdmin(UserAdmin):
         apps = TOTPDevice.objects.filter(user=OuterRef("pk"), confirmed=True)
         return super().get_queryset(request).annotate(has_app=Exists(apps))
 
-    @admin.display(description=_("App for two-step login"), boolean=True, ordering="has_app")
+    @admin.display(description=_("Two-step login"), boolean=True, ordering="has_app")
     def has_app(self, user):
         return user.has_app
 

@@ -406,7 +406,7 @@ def test_the_test_app_key_is_a_real_totp_key(app):
 
 def test_a_superuser_resets_an_editors_two_step_login_from_the_users_list(admin_client, app):
     changelist = reverse("admin:auth_user_changelist")
-    assertContains(admin_client.get(changelist), "App voor inloggen in twee stappen")
+    assertContains(admin_client.get(changelist), "column-has_app")
 
     response = admin_client.post(
         changelist,
