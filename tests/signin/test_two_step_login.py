@@ -117,6 +117,7 @@ def test_a_wrong_code_at_set_up_confirms_nothing(client, editor):
     assertContains(response, "Deze code klopt niet", status_code=400)
     assert not TOTPDevice.objects.get(user=editor).confirmed
     assert not is_logged_in(client)
+    assert AccessAttempt.objects.get(username="redacteur").failures_since_start == 1
 
 
 def test_the_set_up_page_speaks_english_on_the_english_admin(client, editor):
