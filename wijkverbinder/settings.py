@@ -101,7 +101,7 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Serves pages stored by @public_page; everything below it is skipped for them.
     "pagecache.pages.PageCacheMiddleware",
-    # At most LOGIN_CONCURRENCY password checks at once per host (core/logins.py).
+    # At most LOGIN_CONCURRENCY password checks at once per host (editing/logins.py).
     "editing.logins.LoginConcurrencyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",

@@ -17,6 +17,7 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from signin import devices, pending
 from tests.second_factor import force_login_password_only
+from tests.test_security import _run
 
 pytestmark = pytest.mark.django_db
 
@@ -431,3 +432,23 @@ def test_only_a_superuser_may_reset_two_step_login(client, editor):
 
     assert response.status_code == 200
     assertNotContains(response, "reset_two_step_login")
+
+
+@pytest.mark.parametrize(
+    ("env", "on"),
+    [
+        ({}, True),
+        ({"DJANGO_DEBUG": "true"}, False),
+        ({"DJANGO_ADMIN_2FA": "false"}, False),
+        ({"DJANGO_DEBUG": "true", "DJANGO_ADMIN_2FA": "true"}, True),
+    ],
+    ids=["server", "development", "turned-off", "on-in-development"],
+)
+def test_the_setting_is_on_unless_debug_or_turned_off(env, on):
+    result = _run(
+        "-c",
+        "from django.conf import settings; print(settings.ADMIN_TWO_FACTOR)",
+        env={"DJANGO_SECRET_KEY": "x", **env},
+    )
+
+    assert result.stdout.strip() == str(on), result.stderr
