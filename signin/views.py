@@ -84,7 +84,6 @@ def _locked_out(request, credentials):
     """Let django-axes answer, as it does for a password: its middleware writes the page."""
     request.axes_locked_out = True
     request.axes_credentials = credentials
-    return HttpResponse(status=429)
 
 
 def _failed(request, credentials):
@@ -108,9 +107,12 @@ def _check_code(request, user, device, form, wrong_message):
             form.add_error("code", wrong_message)
         else:
             with transaction.atomic():
-                device = type(device).objects.select_for_update().get(pk=device.pk)
-                allowed, _details = device.verify_is_allowed()
-                if not allowed:
+                # Locked, so two requests with one code cannot both use it.
+                device = type(device).objects.select_for_update().filter(pk=device.pk).first()
+                allowed, _details = device.verify_is_allowed() if device else (True, None)
+                if device is None:  # reset by a superuser a moment ago
+                    form.add_error("code", wrong_message)
+                elif not allowed:
                     form.add_error(
                         "code",
                         _("After a wrong code, wait a few seconds before you try again."),
