@@ -131,6 +131,15 @@ def test_the_set_up_page_speaks_english_on_the_english_admin(client, editor):
     assertContains(page, 'lang="en"')
 
 
+def test_a_password_alone_cannot_set_up_a_second_app(client, app):
+    log_in_with_password(client)
+
+    response = client.post(ENROL, {"code": "123456"})
+
+    assertRedirects(response, CODE, fetch_redirect_response=False)
+    assert list(TOTPDevice.objects.values_list("pk", flat=True)) == [app.pk]
+
+
 # --- Logging in with the app ---
 
 
