@@ -1,8 +1,10 @@
 import pytest
 from django.core.cache import caches
+from django.test import Client
 from django.utils import translation
 
 from pagecache.pages import clear_local
+from tests.second_factor import force_login_verified
 
 CHROMIUM_ARGS = [
     "--headless",
@@ -39,3 +41,12 @@ def _empty_caches():
     for cache in caches.all():
         cache.clear()
     clear_local()
+
+
+@pytest.fixture(autouse=True)
+def _logins_pass_both_factors(monkeypatch):
+    """client.force_login (and admin_client) logs in fully: password and second factor.
+
+    Two-step login is on in the tests, as on a server (tests/second_factor.py).
+    """
+    monkeypatch.setattr(Client, "force_login", force_login_verified)

@@ -7,6 +7,8 @@ os.environ.setdefault("DJANGO_SECRET_KEY", "test-only-secret-key")
 # Tests run with production-like settings, whatever a developer's .env says.
 os.environ["DJANGO_DEBUG"] = "false"
 os.environ.setdefault("DJANGO_SECURE_SSL_REDIRECT", "false")
+# Two-step login for the admin is on, as on a server (tests/second_factor.py logs in fully).
+os.environ["DJANGO_ADMIN_2FA"] = "true"
 # Playwright's sync API runs an event loop in the test thread; Django's ORM is still safe here.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 

@@ -67,10 +67,15 @@ INSTALLED_APPS = [
     "django_htmx",
     "reversion",  # revisions of every content save (README, Safe editing)
     "axes",  # login throttling
+    # Two-factor sign-in for the admin: codes from an authenticator app, and recovery codes.
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     # The project's apps, from the ground floor up: each may import only those above it in this
     # list (README, Architecture; tests/test_architecture.py holds the order).
     "core",
     "pagecache",
+    "signin",
     "editing",
     "gemeenten",
     "pages",
@@ -104,10 +109,14 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # Serves pages stored by @public_page; everything below it is skipped for them.
     "pagecache.pages.PageCacheMiddleware",
-    # At most LOGIN_CONCURRENCY password checks at once per host (core/logins.py).
+    # At most LOGIN_CONCURRENCY password checks at once per host (editing/logins.py).
     "editing.logins.LoginConcurrencyMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Which second factor, if any, this session's login passed (django-otp)...
+    "django_otp.middleware.OTPMiddleware",
+    # ...and a session that owes one is logged out (signin/middleware.py).
+    "signin.middleware.SecondFactorMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django_htmx.middleware.HtmxMiddleware",
     "editing.preview.PreviewMiddleware",
@@ -222,6 +231,17 @@ AXES_RESET_ON_SUCCESS = True
 AXES_CLIENT_IP_CALLABLE = "core.net.client_ip"
 AXES_LOCKOUT_TEMPLATE = "admin/locked_out.html"
 AXES_VERBOSE = False
+# A wrong code is a failed login too (signin/views.py); what was typed is never stored.
+AXES_SENSITIVE_PARAMETERS = ["username", "ip_address", "code"]
+
+# Two-factor sign-in (README, "Signing in"): everyone who may use the admin (staff, so the
+# Redacteur group, and superusers) signs in with a password and then a code from an authenticator
+# app or a recovery code. On by default on a server, off by default in development.
+ADMIN_TWO_FACTOR = env_bool("DJANGO_ADMIN_2FA", default=not DEBUG)
+# The name an authenticator app shows next to the codes.
+OTP_TOTP_ISSUER = "Wijkverbinder"
+# The admin's device pages never show a secret key or its QR code.
+OTP_ADMIN_HIDE_SENSITIVE_DATA = True
 
 # Content-Security-Policy: no inline script or style anywhere, only our own files.
 SECURE_CSP = {

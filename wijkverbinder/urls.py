@@ -24,6 +24,8 @@ urlpatterns = [
 
 # Dutch at /, English under /en/: a shared link carries its language.
 urlpatterns += i18n_patterns(
+    # The admin's login (its own address) and two-step login pages, before the admin itself.
+    path("admin/", include("signin.urls")),
     path("admin/", admin.site.urls),
     path("", include("phases.urls")),
     path("", include("activities.urls")),

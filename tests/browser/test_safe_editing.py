@@ -17,6 +17,7 @@ from tests.factories import (
     PublicationFactory,
     ScanAnswerFactory,
 )
+from tests.second_factor import log_in_browser
 from tests.xss_payloads import PAYLOADS
 from wijkscan.models import ScanAnswer, ScanQuestion
 
@@ -151,13 +152,12 @@ def test_the_detector_sees_a_real_injection(page, live_server, hostile_content):
 
 
 def _log_in(page, live_server, django_user_model, prefix=""):
-    django_user_model.objects.create_superuser(
+    user = django_user_model.objects.create_superuser(
         "beheer", "beheer@example.org", "Een-lang-wachtwoord-1"
     )
-    page.goto(f"{live_server.url}{prefix}/admin/login/")
-    page.fill("#id_username", "beheer")
-    page.fill("#id_password", "Een-lang-wachtwoord-1")
-    page.click("input[type=submit]")
+    # Password and second factor (tests/browser/test_two_step_login.py types both).
+    log_in_browser(page, live_server.url, user)
+    page.goto(f"{live_server.url}{prefix}/admin/")
     expect(page.locator("#user-tools")).to_be_visible()
 
 

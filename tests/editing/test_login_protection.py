@@ -6,6 +6,8 @@ import pytest
 from axes.models import AccessAttempt
 from django.test import RequestFactory, override_settings
 from django.urls import reverse
+from django_otp.oath import totp
+from django_otp.plugins.otp_totp.models import TOTPDevice
 from pytest_django.asserts import assertContains
 
 from core.net import client_ip
@@ -51,10 +53,15 @@ def test_the_lock_message_is_in_english_on_the_english_admin(client, editor):
 
 
 def test_four_failures_do_not_lock_and_a_success_resets_the_count(client, editor):
+    app = TOTPDevice.objects.create(user=editor, name="app", confirmed=True)
     for _ in range(4):
         try_login(client, "fout")
 
     assert try_login(client, "juist-wachtwoord-2026").status_code == 302
+    # The login succeeds, and the count is reset, once the second factor is given too.
+    assert (
+        client.post(reverse("signin:code"), {"code": f"{totp(app.bin_key):06d}"}).status_code == 302
+    )
     assert not AccessAttempt.objects.filter(username="redacteur").exists()
 
 
