@@ -203,9 +203,13 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The addresses (or networks, e.g. 10.0.0.0/24) of the proxies whose X-Forwarded-For is believed,
+# with BEHIND_PROXY on: from any other peer the header is ignored (core.net.client_ip).
+# gunicorn.conf.py gives the same list to gunicorn's forwarded_allow_ips.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 
 # Login throttling (django-axes): 5 failed logins for one username from one address lock that
-# pair out for 15 minutes. The address is REMOTE_ADDR, or behind a proxy the one it reports.
+# pair out for 15 minutes. The address is REMOTE_ADDR, or from a trusted proxy the one it reports.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
