@@ -10,7 +10,7 @@ bind = os.environ.get("GUNICORN_BIND", "127.0.0.1:8000")
 # Two processes per core; each with a few threads, so a slow request (a login's password hash,
 # a slow client) holds one thread, not a whole worker, while cached pages keep flowing.
 workers = int(os.environ.get("WEB_CONCURRENCY", str(2 * (os.cpu_count() or 1))))
-worker_class = "gthread"
+worker_class = os.environ.get("GUNICORN_WORKER_CLASS", "gthread")
 threads = int(os.environ.get("GUNICORN_THREADS", "8"))
 keepalive = 5
 timeout = 30

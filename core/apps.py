@@ -10,3 +10,6 @@ class CoreConfig(AppConfig):
 
     name = "core"
     verbose_name = _("Core")
+
+    def ready(self):
+        from core import checks  # noqa: F401 (registers the deploy checks)
