@@ -99,7 +99,9 @@ class DatabaseStore:
             if _weighted(current, previous, fraction) > limit.limit:
                 rows.filter(window=window).update(count=F("count") - 1)
                 return False
-        RateLimitCount.objects.filter(name=limit.name, window__lt=window - 1).delete()
+            # Inside the transaction, which holds the write lock already: on SQLite a delete
+            # of its own would read first and could find the database locked.
+            RateLimitCount.objects.filter(name=limit.name, window__lt=window - 1).delete()
         return True
 
     def counts(self, limit, key, window):
