@@ -242,19 +242,26 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"without_traceback": {"()": "core.logfilters.WithoutTraceback"}},
+    "filters": {
+        "without_traceback": {"()": "core.logfilters.WithoutTraceback"},
+        "database_unavailable": {"()": "core.logfilters.DatabaseUnavailableInOneLine"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     # A bad Host header or too many query fields is the client's mistake: one line, no traceback.
     "loggers": {
-        f"django.security.{name}": {"filters": ["without_traceback"]}
-        for name in (
-            "DisallowedHost",
-            "TooManyFieldsSent",
-            "TooManyFilesSent",
-            "RequestDataTooBig",
-            "SuspiciousOperation",
-        )
+        # A request answered 503 because the database is down: one line each.
+        "django.request": {"filters": ["database_unavailable"]},
+        **{
+            f"django.security.{name}": {"filters": ["without_traceback"]}
+            for name in (
+                "DisallowedHost",
+                "TooManyFieldsSent",
+                "TooManyFilesSent",
+                "RequestDataTooBig",
+                "SuspiciousOperation",
+            )
+        },
     },
 }
 
