@@ -184,6 +184,8 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Where `make backup` writes copies of the database, and a restore its copy of the one it replaces.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
 
 # A buurtoverleg is deleted this many days after its last change (manage.py expirebuurtoverleggen).
 BUURTOVERLEG_RETENTION_DAYS = int(os.environ.get("BUURTOVERLEG_RETENTION_DAYS", "365"))
