@@ -41,8 +41,8 @@ class RateLimit:
         return f"RateLimit({self.name!r}, {self.limit}, {self.seconds})"
 
     def exceeded(self, request):
-        """Whether this client has used up its limit (counts nothing)."""
-        return self.count(request) >= self.limit
+        """Whether this client has used up its limit: a hit now would fail (counts nothing)."""
+        return self.count(request) + 1 > self.limit
 
     def hit(self, request):
         """Count one for this client; False, and nothing counted, if it would go over the limit."""
