@@ -225,3 +225,18 @@ def test_the_rate_limit_key_of_an_ipv4_mapped_address_is_the_ipv4_address(settin
     settings.BEHIND_PROXY = False
 
     assert client_key(request_from("::ffff:192.0.2.1")) == "192.0.2.1"
+
+
+def test_exceeded_says_exactly_whether_a_hit_would_fail(backend, clock):
+    limit = RateLimit("probe", 5, 3600)
+    request = request_from("192.0.2.1")
+    clock(50)
+    for _ in range(5):
+        limit.hit(request)
+
+    clock(66)  # the previous hour weighs 4.5: one more would make 5.5
+    assert limit.exceeded(request)
+    assert not limit.hit(request)
+    clock(90)  # it weighs 2.5 now
+    assert not limit.exceeded(request)
+    assert limit.hit(request)
