@@ -203,7 +203,11 @@ def services():
     if reason:
         pytest.skip(reason)
     postgres = Postgres()
-    redis_server = Redis()
+    try:
+        redis_server = Redis()
+    except BaseException:
+        postgres.remove()
+        raise
     processes = []
     try:
         import psycopg
