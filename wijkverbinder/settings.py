@@ -6,6 +6,7 @@ fills in what the environment does not set. Tests use `tests/settings.py`.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -216,6 +217,14 @@ if BEHIND_PROXY:
 # with BEHIND_PROXY on: from any other peer the header is ignored (core.net.client_ip).
 # gunicorn.conf.py gives the same list to gunicorn's forwarded_allow_ips.
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is no IP address or network (e.g. 10.0.0.2 or "
+            "10.0.0.0/24); host names are not looked up."
+        ) from None
 
 # Login throttling (django-axes): 5 failed logins for one username from one address lock that
 # pair out for 15 minutes. The address is REMOTE_ADDR, or from a trusted proxy the one it reports.

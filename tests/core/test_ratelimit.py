@@ -240,3 +240,18 @@ def test_exceeded_says_exactly_whether_a_hit_would_fail(backend, clock):
     clock(90)  # it weighs 2.5 now
     assert not limit.exceeded(request)
     assert limit.hit(request)
+
+
+def test_a_trusted_proxy_that_is_no_address_stops_every_command_with_a_clear_message():
+    import os
+    import sys
+
+    env = {**os.environ, "DJANGO_SECRET_KEY": "x", "DJANGO_TRUSTED_PROXIES": "proxy.example"}
+    env["DJANGO_SETTINGS_MODULE"] = "wijkverbinder.settings"
+
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True, check=False
+    )
+
+    assert result.returncode != 0
+    assert "DJANGO_TRUSTED_PROXIES: 'proxy.example' is no IP address or network" in result.stderr
