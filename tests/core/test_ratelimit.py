@@ -6,6 +6,7 @@ import socket
 import subprocess
 import time
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 from django.test import RequestFactory
@@ -250,7 +251,12 @@ def test_a_trusted_proxy_that_is_no_address_stops_every_command_with_a_clear_mes
     env["DJANGO_SETTINGS_MODULE"] = "wijkverbinder.settings"
 
     result = subprocess.run(
-        [sys.executable, "manage.py", "check"], env=env, capture_output=True, text=True, check=False
+        [sys.executable, "manage.py", "check"],
+        cwd=Path(__file__).resolve().parent.parent.parent,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
 
     assert result.returncode != 0
