@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Development mode has one way in: the .env file that `make run` writes (see README.md).
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
-.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext pdf redis wrk clean
+.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext pdf redis wrk clean release backup restore
 
 run: $(VENV)/.installed-run gettext pdf .env
 	$(MANAGE) compilemessages --ignore=.venv -v0
@@ -51,6 +51,27 @@ bench: $(VENV)/.installed-test wrk redis
 
 checkcontent: $(VENV)/.installed-run .env
 	$(MANAGE) checkcontent
+
+# Production (README, Deployment), with the packages installed in .venv and the server's
+# environment set; installs nothing. Each step is safe to repeat: `seed` loads the seed content
+# only into an empty database; the link-preview images are drawn before collectstatic hashes
+# them; `check --deploy` fails on any warning, also on a catalogue not compiled.
+release: gettext
+	$(MANAGE) compilemessages --ignore=.venv -v0
+	$(MANAGE) migrate --no-input -v1
+	$(MANAGE) seed
+	$(MANAGE) og_images -v0
+	$(MANAGE) collectstatic --no-input -v0
+	$(MANAGE) check --deploy --fail-level WARNING
+
+# A copy of the whole database in backups/ (README, Backups); `make restore FROM=backups/...`
+# puts one back, after writing a backup of the database as it is.
+backup:
+	$(MANAGE) backupdb
+
+restore:
+	@test -n "$(FROM)" || { echo "Say which backup: make restore FROM=backups/<name>"; exit 2; }
+	$(MANAGE) restoredb "$(FROM)"
 
 # Development values for this checkout only, with a secret key of its own; never committed.
 .env:

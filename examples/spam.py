@@ -1,27 +1,17 @@
 """Keeping robots out of the submission form without cookies or accounts: a rate limit per
-client address, counted in Django's cache (shared between app servers when the cache is)."""
+client address, shared by every worker and app server (core.ratelimit)."""
 
-from django.core.cache import cache
-from django.utils import timezone
-
-from core.net import client_ip
+from core.ratelimit import RateLimit
 
 SUBMISSIONS_PER_HOUR = 5
-
-
-def _key(request):
-    hour = timezone.now().strftime("%Y%m%d%H")
-    return f"examples:submissions:{(client_ip(request) or '')[:64]}:{hour}"
+SUBMISSIONS = RateLimit("examples-submissions", SUBMISSIONS_PER_HOUR, 60 * 60)
 
 
 def over_limit(request):
-    return cache.get(_key(request), 0) >= SUBMISSIONS_PER_HOUR
+    """This address has used up its submissions of the last hour (counts nothing)."""
+    return SUBMISSIONS.exceeded(request)
 
 
 def count_submission(request):
-    key = _key(request)
-    if not cache.add(key, 1, timeout=60 * 60):
-        try:
-            cache.incr(key)
-        except ValueError:  # expired between add and incr
-            cache.add(key, 1, timeout=60 * 60)
+    """Count one submission; False, and nothing counted, if it would go over the limit."""
+    return SUBMISSIONS.hit(request)

@@ -127,22 +127,29 @@ def submit(request):
     if request.method != "POST":
         return render(request, "examples/submission_form.html", {"form": SubmissionForm()})
     form = SubmissionForm(request.POST)
+    # Looked at first, so a client over the limit learns it before fixing a form; counted only
+    # for a valid form, and atomically: of many posts at once, no more than the limit pass.
     if spam.over_limit(request):
-        return render(
-            request,
-            "examples/submission_form.html",
-            {"form": form, "over_limit": True},
-            status=429,
-        )
+        return _over_limit(request, form)
     if not form.is_valid():
         return render(request, "examples/submission_form.html", {"form": form}, status=400)
+    if not spam.count_submission(request):
+        return _over_limit(request, form)
     if not form.is_spam:
         submission = form.save(commit=False)
         submission.language = get_language() or "nl"
         submission.save()
         form.save_m2m()
-    spam.count_submission(request)
     return redirect("examples:thanks")
+
+
+def _over_limit(request, form):
+    return render(
+        request,
+        "examples/submission_form.html",
+        {"form": form, "over_limit": True},
+        status=429,
+    )
 
 
 @public_page

@@ -6,6 +6,7 @@ fills in what the environment does not set. Tests use `tests/settings.py`.
 """
 
 import datetime
+import ipaddress
 import os
 from pathlib import Path
 
@@ -153,6 +154,13 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Several workers write at once (a share form, a buurtoverleg, a rate limit): each
+    # transaction takes the write lock when it begins and waits its turn for up to 20 s, instead
+    # of failing with "database is locked" when it turns from reading to writing.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        {"transaction_mode": "IMMEDIATE", "timeout": 20}
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTHENTICATION_BACKENDS = [
@@ -195,6 +203,8 @@ STORAGES = {
 }
 
 FIXTURE_DIRS = [BASE_DIR / "fixtures"]
+# Where `make backup` writes copies of the database, and a restore its copy of the one it replaces.
+BACKUP_DIR = Path(os.environ.get("DJANGO_BACKUP_DIR", BASE_DIR / "backups"))
 
 # A buurtoverleg is deleted this many days after its last change (manage.py expirebuurtoverleggen).
 BUURTOVERLEG_RETENTION_DAYS = int(os.environ.get("BUURTOVERLEG_RETENTION_DAYS", "365"))
@@ -221,9 +231,21 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# The addresses (or networks, e.g. 10.0.0.0/24) of the proxies whose X-Forwarded-For is believed,
+# with BEHIND_PROXY on: from any other peer the header is ignored (core.net.client_ip).
+# gunicorn.conf.py gives the same list to gunicorn's forwarded_allow_ips.
+TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
+for _proxy in TRUSTED_PROXIES:
+    try:
+        ipaddress.ip_network(_proxy, strict=False)
+    except ValueError:
+        raise ImproperlyConfigured(
+            f"DJANGO_TRUSTED_PROXIES: {_proxy!r} is no IP address or network (e.g. 10.0.0.2 or "
+            "10.0.0.0/24); host names are not looked up."
+        ) from None
 
 # Login throttling (django-axes): 5 failed logins for one username from one address lock that
-# pair out for 15 minutes. The address is REMOTE_ADDR, or behind a proxy the one it reports.
+# pair out for 15 minutes. The address is REMOTE_ADDR, or from a trusted proxy the one it reports.
 AXES_FAILURE_LIMIT = 5
 AXES_COOLOFF_TIME = datetime.timedelta(minutes=15)
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
@@ -260,19 +282,26 @@ SECURE_CSP = {
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "filters": {"without_traceback": {"()": "core.logfilters.WithoutTraceback"}},
+    "filters": {
+        "without_traceback": {"()": "core.logfilters.WithoutTraceback"},
+        "database_unavailable": {"()": "core.logfilters.DatabaseUnavailableInOneLine"},
+    },
     "handlers": {"console": {"class": "logging.StreamHandler"}},
     "root": {"handlers": ["console"], "level": os.environ.get("DJANGO_LOG_LEVEL", "WARNING")},
     # A bad Host header or too many query fields is the client's mistake: one line, no traceback.
     "loggers": {
-        f"django.security.{name}": {"filters": ["without_traceback"]}
-        for name in (
-            "DisallowedHost",
-            "TooManyFieldsSent",
-            "TooManyFilesSent",
-            "RequestDataTooBig",
-            "SuspiciousOperation",
-        )
+        # A request answered 503 because the database is down: one line each.
+        "django.request": {"filters": ["database_unavailable"]},
+        **{
+            f"django.security.{name}": {"filters": ["without_traceback"]}
+            for name in (
+                "DisallowedHost",
+                "TooManyFieldsSent",
+                "TooManyFilesSent",
+                "RequestDataTooBig",
+                "SuspiciousOperation",
+            )
+        },
     },
 }
 

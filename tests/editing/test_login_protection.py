@@ -95,20 +95,54 @@ def test_an_admin_unlocks_an_account_by_deleting_its_attempts(client, editor):
 
 
 def test_the_forwarded_header_is_ignored_unless_behind_a_proxy():
-    request = RequestFactory().get("/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    request = RequestFactory().get("/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="1.2.3.4")
 
-    assert client_ip(request) == "10.0.0.1"
+    assert client_ip(request) == "127.0.0.1"
     with override_settings(BEHIND_PROXY=True):
         assert client_ip(request) == "1.2.3.4"
 
 
 def test_behind_a_proxy_only_the_address_the_proxy_added_counts():
     request = RequestFactory().get(
-        "/", REMOTE_ADDR="10.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4"
+        "/", REMOTE_ADDR="127.0.0.1", HTTP_X_FORWARDED_FOR="6.6.6.6, 1.2.3.4"
     )
 
     with override_settings(BEHIND_PROXY=True):
         assert client_ip(request) == "1.2.3.4"
+
+
+def test_a_forged_forwarded_address_from_an_untrusted_peer_does_not_dodge_the_lockout(
+    client, editor, settings
+):
+    settings.BEHIND_PROXY = True
+    for number in range(5):
+        try_login(
+            client, "fout", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR=f"1.2.3.{number}"
+        )
+
+    response = try_login(
+        client, "juist-wachtwoord-2026", REMOTE_ADDR="198.51.100.4", HTTP_X_FORWARDED_FOR="1.2.3.9"
+    )
+
+    assert response.status_code != 302
+    assert AccessAttempt.objects.get().ip_address == "198.51.100.4"
+
+
+def test_through_a_trusted_proxy_the_lockout_is_per_forwarded_address(client, editor, settings):
+    settings.BEHIND_PROXY = True
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    for _ in range(5):
+        try_login(client, "fout", REMOTE_ADDR="10.0.0.3", HTTP_X_FORWARDED_FOR="1.2.3.4")
+    locked = try_login(
+        client, "juist-wachtwoord-2026", REMOTE_ADDR="10.0.0.3", HTTP_X_FORWARDED_FOR="1.2.3.4"
+    )
+
+    other = try_login(
+        client, "juist-wachtwoord-2026", REMOTE_ADDR="10.0.0.3", HTTP_X_FORWARDED_FOR="1.2.3.5"
+    )
+
+    assert locked.status_code != 302
+    assert other.status_code == 302
 
 
 def test_password_validators_are_on(settings):

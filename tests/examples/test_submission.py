@@ -150,9 +150,50 @@ def test_another_address_is_not_held_back(client, guidance):
 
 def test_behind_the_proxy_the_right_most_forwarded_address_counts(rf, settings):
     settings.BEHIND_PROXY = True
-    request = rf.post(SUBMIT, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9", REMOTE_ADDR="10.0.0.1")
+    request = rf.post(SUBMIT, HTTP_X_FORWARDED_FOR="1.1.1.1, 203.0.113.9", REMOTE_ADDR="127.0.0.1")
 
     assert client_ip(request) == "203.0.113.9"
+
+
+def test_a_forwarded_address_from_a_peer_that_is_no_trusted_proxy_is_ignored(
+    client, guidance, settings
+):
+    settings.BEHIND_PROXY = True
+    for number in range(PROMISED_PER_HOUR):
+        forged = {"REMOTE_ADDR": "198.51.100.4", "HTTP_X_FORWARDED_FOR": f"203.0.113.{number}"}
+        assert client.post(SUBMIT, _data(guidance), **forged).status_code == 302
+
+    forged = {"REMOTE_ADDR": "198.51.100.4", "HTTP_X_FORWARDED_FOR": "203.0.113.99"}
+
+    assert client.post(SUBMIT, _data(guidance), **forged).status_code == 429
+
+
+def test_through_a_trusted_proxy_each_forwarded_address_has_its_own_limit(
+    client, guidance, settings
+):
+    settings.BEHIND_PROXY = True
+    settings.TRUSTED_PROXIES = ["10.0.0.0/24"]
+    via_proxy = {"REMOTE_ADDR": "10.0.0.3", "HTTP_X_FORWARDED_FOR": "203.0.113.1"}
+    for _ in range(PROMISED_PER_HOUR):
+        assert client.post(SUBMIT, _data(guidance), **via_proxy).status_code == 302
+    assert client.post(SUBMIT, _data(guidance), **via_proxy).status_code == 429
+
+    other = {"REMOTE_ADDR": "10.0.0.3", "HTTP_X_FORWARDED_FOR": "203.0.113.2"}
+
+    assert client.post(SUBMIT, _data(guidance), **other).status_code == 302
+
+
+def test_an_address_that_shared_five_an_hour_ago_waits_while_the_window_slides(
+    client, guidance, monkeypatch
+):
+    ten = timezone.now().replace(hour=10, minute=30)
+    monkeypatch.setattr(timezone, "now", lambda: ten)
+    for _ in range(PROMISED_PER_HOUR):
+        client.post(SUBMIT, _data(guidance))
+
+    monkeypatch.setattr(timezone, "now", lambda: ten + datetime.timedelta(minutes=40))
+
+    assert client.post(SUBMIT, _data(guidance)).status_code == 429
 
 
 def test_without_the_proxy_setting_a_forwarded_address_is_ignored(rf, settings):

@@ -1,4 +1,5 @@
 import gzip
+import logging
 from unittest import mock
 
 import pytest
@@ -7,6 +8,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from pagecache import store
 from tests.factories import (
     ActivityTypeFactory,
     GuidanceFactory,
@@ -188,6 +190,24 @@ def test_a_cache_that_is_down_costs_speed_not_the_page(client, guidance):
         response = client.get(guidance.get_absolute_url())
 
     assert response.status_code == 200
+
+
+def test_a_cache_that_is_down_logs_its_traceback_once_a_minute_and_one_line_otherwise(
+    client, guidance, caplog, monkeypatch
+):
+    monkeypatch.setattr(store, "_last_traceback", [float("-inf")])
+    with (
+        caplog.at_level(logging.WARNING, logger="pagecache.store"),
+        mock.patch.object(caches["pages"], "get", side_effect=ConnectionError("down")),
+        mock.patch.object(caches["pages"], "set", side_effect=ConnectionError("down")),
+    ):
+        for _ in range(3):
+            client.get(guidance.get_absolute_url())
+
+    records = [r for r in caplog.records if r.name == "pagecache.store"]
+    assert len(records) >= 3
+    assert [r for r in records if r.exc_info] == records[:1]
+    assert all("(down)" in r.getMessage() for r in records)
 
 
 @pytest.mark.parametrize(
