@@ -17,7 +17,8 @@ An app registers its models' revisions with `keep_revisions` at the top of its a
 """
 
 from django import forms
-from django.contrib.admin.utils import flatten_fieldsets
+from django.contrib import messages
+from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core import checks
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -33,6 +34,7 @@ from editing.forms import (
     SafeEditingForm,
 )
 from editing.history import HistoryInSiteLanguageMixin, RevisionHistoryMixin, keep_revisions
+from editing.merge import InlineRows, merge_post
 from editing.revisions import editable_field_names
 
 __all__ = [
@@ -103,31 +105,82 @@ class SafeEditingMixin(RevisionHistoryMixin):
             )
             kwargs["fields"] = [name for name in fields if name not in EXTRA_FIELDS]
         form = super().get_form(request, obj, change=change, **kwargs)
-        related = self._related_rows(request, obj)
+        related = [
+            (rows.model, rows.fk_name, rows.names) for rows in self._inline_rows(request, obj)
+        ]
         confirm_slug = self._asks_slug_confirmation(obj)
+        this_merge = getattr(request, "_edit_merge", None)
 
         class ItemForm(form):
             """This request's form: the rows it compares depend on the editor's permissions."""
 
             state_related = related
             asks_slug_confirmation = confirm_slug
+            merge = this_merge
 
         return ItemForm
 
-    def _related_rows(self, request, obj):
-        """(model, fk name, field names) for each inline that edits rows of this item."""
-        related = []
-        for inline in self.get_inline_instances(request, obj):
+    def _inline_rows(self, request, obj):
+        """An `InlineRows` for each inline that edits rows of this item (prefixes as Django's)."""
+        inlines = []
+        prefixes = {}
+        for formset_class, inline in self.get_formsets_with_inlines(request, obj):
+            prefix = formset_class.get_default_prefix()
+            prefixes[prefix] = prefixes.get(prefix, 0) + 1
+            if prefixes[prefix] != 1 or not prefix:
+                prefix = f"{prefix}-{prefixes[prefix]}"
             if not inline.has_change_permission(request, obj):
                 continue
-            formset = inline.get_formset(request, obj)
-            fk_name = formset.fk.name
+            fk_name = formset_class.fk.name
             editable = set(editable_field_names(inline.model))
             names = [
-                name for name in formset.form.base_fields if name in editable and name != fk_name
+                name
+                for name in formset_class.form.base_fields
+                if name in editable and name != fk_name
             ]
-            related.append((inline.model, fk_name, names))
-        return related
+            order = []
+            if obj is not None:
+                rows = inline.get_queryset(request).filter(**{fk_name: obj.pk})
+                order = [str(pk) for pk in rows.values_list("pk", flat=True)]
+            inlines.append(
+                InlineRows(
+                    prefix, formset_class.form, inline.model, fk_name, names, obj and obj.pk, order
+                )
+            )
+        return inlines
+
+    # Merging with a colleague's save (editing.merge).
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        if request.method == "POST" and object_id and "_saveasnew" not in request.POST:
+            obj = self.get_object(request, unquote(object_id))
+            if obj is not None and self.has_change_permission(request, obj):
+                form_class = self.get_form(request, obj, change=True)
+                probe = form_class(instance=obj)
+                request._edit_merge = merge_post(
+                    request.POST,
+                    form_class,
+                    self._inline_rows(request, obj),
+                    obj,
+                    probe.state_fields,
+                    probe.state_related,
+                )
+                request.POST = request._edit_merge.data
+        return super().changeform_view(request, object_id, form_url, extra_context)
+
+    def save_model(self, request, obj, form, change):
+        super().save_model(request, obj, form, change)
+        merge = getattr(request, "_edit_merge", None)
+        if merge is not None and merge.taken:
+            self.message_user(
+                request,
+                _(
+                    "Someone else saved this item while you were editing. Kept from their "
+                    "save: %(fields)s."
+                )
+                % {"fields": "; ".join(merge.taken)},
+                messages.INFO,
+            )
 
     def get_changelist_form(self, request, **kwargs):
         if self.list_editable:
