@@ -26,10 +26,8 @@ from django.utils.translation import gettext_noop
 from modeltranslation.admin import TranslationAdmin
 
 from editing.forms import (
-    COMMENT_FIELD,
     CONFIRM_SLUG_FIELD,
     EXTRA_FIELDS,
-    TOKEN_FIELD,
     RowConflictCheckForm,
     SafeEditingForm,
 )
@@ -69,7 +67,7 @@ class SafeEditingMixin(RevisionHistoryMixin):
             )
         return errors
 
-    # Form plumbing: the extra fields go in a fieldset of their own at the end.
+    # Form plumbing: the slug confirmation goes in a fieldset of its own at the end.
 
     def _asks_slug_confirmation(self, obj):
         """Only an existing item's slug can change (a new item has no old links)."""
@@ -80,10 +78,10 @@ class SafeEditingMixin(RevisionHistoryMixin):
             (name, {**options, "fields": self._without_extras(options["fields"])})
             for name, options in super().get_fieldsets(request, obj)
         ]
-        extra = [COMMENT_FIELD, TOKEN_FIELD]
+        # The comment and the token go beside the save buttons (change_form.html).
         if self._asks_slug_confirmation(obj):
-            extra.insert(0, CONFIRM_SLUG_FIELD)
-        return [*fieldsets, (_("Saving"), {"fields": extra})]
+            return [*fieldsets, (_("Saving"), {"fields": [CONFIRM_SLUG_FIELD]})]
+        return fieldsets
 
     @staticmethod
     def _without_extras(fields):
