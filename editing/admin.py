@@ -20,20 +20,34 @@ from django import forms
 from django.contrib import messages
 from django.contrib.admin.utils import flatten_fieldsets, unquote
 from django.core import checks
-from django.db import models
+from django.db import models, router, transaction
+from django.http import (
+    Http404,
+    HttpResponseBadRequest,
+    HttpResponseNotAllowed,
+    HttpResponseRedirect,
+)
+from django.urls import path, reverse
+from django.utils.formats import date_format
+from django.utils.timezone import localtime
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import gettext_noop
 from modeltranslation.admin import TranslationAdmin
 
+from editing import drafts
 from editing.forms import (
+    COMMENT_FIELD,
     CONFIRM_SLUG_FIELD,
     EXTRA_FIELDS,
     RowConflictCheckForm,
     SafeEditingForm,
+    ScheduleForm,
 )
 from editing.history import HistoryInSiteLanguageMixin, RevisionHistoryMixin, keep_revisions
 from editing.merge import InlineRows, merge_post
 from editing.revisions import editable_field_names
+
+SAVE_DRAFT = "_save_draft"
 
 __all__ = [
     "ContentAdmin",
@@ -150,6 +164,9 @@ class SafeEditingMixin(RevisionHistoryMixin):
     # Merging with a colleague's save (editing.merge).
 
     def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        return self._merged_changeform_view(request, object_id, form_url, extra_context)
+
+    def _merged_changeform_view(self, request, object_id=None, form_url="", extra_context=None):
         if request.method == "POST" and object_id and "_saveasnew" not in request.POST:
             obj = self.get_object(request, unquote(object_id))
             if obj is not None and self.has_change_permission(request, obj):
@@ -165,6 +182,120 @@ class SafeEditingMixin(RevisionHistoryMixin):
                 )
                 request.POST = request._edit_merge.data
         return super().changeform_view(request, object_id, form_url, extra_context)
+
+    # Draft changes (editing.drafts): the save runs as usual, then is rolled back and kept.
+
+    def _save_draft(self, request, obj, object_id, form_url, extra_context):
+        """Run the change view's save, roll it back and keep what it would have stored.
+
+        Outside django-reversion's revision (which wraps change_view), so no version is kept.
+        """
+        request._draft_rows = drafts.row_pks(obj)
+        try:
+            with transaction.atomic(using=router.db_for_write(self.model)):
+                return super().change_view(request, object_id, form_url, extra_context)
+        except drafts.DraftSaved as saved:
+            comment = request.POST.get(COMMENT_FIELD, "")
+            drafts.keep_draft(obj, saved.serialized, request.user, comment)
+        self.message_user(
+            request,
+            _(
+                "Saved as a draft change: the site still shows the published version. Preview "
+                "it, and publish it when it is ready."
+            ),
+            messages.SUCCESS,
+        )
+        return HttpResponseRedirect(request.path)
+
+    def response_change(self, request, obj):
+        if hasattr(request, "_draft_rows") and SAVE_DRAFT in request.POST:
+            raise drafts.DraftSaved(drafts.serialize_item(obj, request._draft_rows))
+        return super().response_change(request, obj)
+
+    def change_view(self, request, object_id, form_url="", extra_context=None):
+        obj = self.get_object(request, unquote(object_id))
+        context = dict(extra_context or {})
+        if obj is not None and request.resolver_match.url_name.endswith("_change"):
+            context["draft_change"] = drafts.draft_of(obj)
+            context["offers_draft"] = True
+            if (
+                request.method == "POST"
+                and SAVE_DRAFT in request.POST
+                and self.has_change_permission(request, obj)
+            ):
+                return self._save_draft(request, obj, object_id, form_url, context)
+        return super().change_view(request, object_id, form_url, context)
+
+    def get_urls(self):
+        info = self.model._meta.app_label, self.model._meta.model_name
+        return [
+            path(
+                "<path:object_id>/draft/preview/",
+                self.admin_site.admin_view(self.draft_preview_view),
+                name="{}_{}_draft_preview".format(*info),
+            ),
+            path(
+                "<path:object_id>/draft/",
+                self.admin_site.admin_view(self.draft_view),
+                name="{}_{}_draft".format(*info),
+            ),
+            *super().get_urls(),
+        ]
+
+    def _draft_or_404(self, request, object_id):
+        obj = self.get_object(request, unquote(object_id))
+        if obj is None or not request.user.is_staff or not self.has_change_permission(request, obj):
+            raise Http404
+        draft = drafts.draft_of(obj)
+        if draft is None:
+            raise Http404
+        return obj, draft
+
+    def draft_preview_view(self, request, object_id):
+        """The public page with the draft applied, for editors who may change the item."""
+        _obj, draft = self._draft_or_404(request, object_id)
+        response = drafts.render_preview(request, draft)
+        if response is None:
+            raise Http404
+        return response
+
+    def draft_view(self, request, object_id):
+        """Publish the draft now or at a time, cancel the time, or discard the draft (POST)."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        obj, draft = self._draft_or_404(request, object_id)
+        opts = self.model._meta
+        change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
+        action = request.POST.get("action")
+        if action == "publish":
+            drafts.publish(draft, request.user)
+            self.message_user(request, _("The draft change is published."), messages.SUCCESS)
+        elif action == "schedule":
+            form = ScheduleForm(request.POST)
+            if not form.is_valid():
+                for error in form.errors.get("publish_at", []):
+                    self.message_user(request, error, messages.ERROR)
+                return HttpResponseRedirect(change_url)
+            draft.publish_at = form.cleaned_data["publish_at"]
+            draft.scheduled_by = request.user
+            draft.save(update_fields=["publish_at", "scheduled_by"])
+            self.message_user(
+                request,
+                _("The draft change will be published on %(when)s.")
+                % {"when": date_format(localtime(draft.publish_at), "j F Y H:i")},
+                messages.SUCCESS,
+            )
+        elif action == "unschedule":
+            draft.publish_at = None
+            draft.scheduled_by = None
+            draft.save(update_fields=["publish_at", "scheduled_by"])
+            self.message_user(request, _("The draft change is no longer scheduled."))
+        elif action == "discard":
+            draft.delete()
+            self.message_user(request, _("The draft change is discarded."), messages.SUCCESS)
+        else:
+            return HttpResponseBadRequest()
+        return HttpResponseRedirect(change_url)
 
     def save_model(self, request, obj, form, change):
         super().save_model(request, obj, form, change)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from django import forms
 from django.core import signing
 from django.db import router, transaction
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -226,3 +227,21 @@ class RowConflictCheckForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data[self.add_prefix(TOKEN_FIELD)] = sign_state(now)
         return cleaned
+
+
+class ScheduleForm(forms.Form):
+    """When a draft change is published (editing.drafts): a moment in the future."""
+
+    publish_at = forms.DateTimeField(
+        label=_("Publish on"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean_publish_at(self):
+        value = self.cleaned_data["publish_at"]
+        if value <= timezone.now():
+            raise forms.ValidationError(
+                gettext("Choose a moment in the future, or publish the draft change now.")
+            )
+        return value
