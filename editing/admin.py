@@ -217,6 +217,7 @@ class SafeEditingMixin(RevisionHistoryMixin):
         context = dict(extra_context or {})
         if obj is not None and request.resolver_match.url_name.endswith("_change"):
             context["draft_change"] = drafts.draft_of(obj)
+            context["draft_has_page"] = drafts.page_of(obj) is not None
             context["offers_draft"] = True
             if (
                 request.method == "POST"

@@ -150,6 +150,24 @@ def publish_due(now=None):
     return count
 
 
+def page_of(obj):
+    """The public page that shows `obj`: its own, or else the first page of an item that
+    points to it (an activity type has no page; its guidance pages show it)."""
+    if hasattr(obj, "get_absolute_url"):
+        return obj
+    for relation in obj._meta.related_objects:
+        model = relation.related_model
+        if not relation.one_to_many or not hasattr(model, "get_absolute_url"):
+            continue
+        rows = model._default_manager.filter(**{relation.field.name: obj.pk})
+        if hasattr(rows, "published"):
+            rows = rows.published()
+        first = rows.order_by("pk").first()
+        if first is not None:
+            return first
+    return None
+
+
 _MAIN = re.compile(rb"<main[^>]*>")
 _BODY = re.compile(rb"<body[^>]*>")
 
@@ -163,10 +181,11 @@ def render_preview(request, draft):
     try:
         with transaction.atomic():
             obj = _apply(draft)
+            page = page_of(obj) if obj is not None else None
             response = None
-            if obj is not None and hasattr(obj, "get_absolute_url"):
+            if page is not None:
                 try:
-                    match = resolve(obj.get_absolute_url())
+                    match = resolve(page.get_absolute_url())
                 except Resolver404:
                     match = None
                 if match is not None:

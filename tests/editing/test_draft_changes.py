@@ -10,9 +10,15 @@ from pytest_django.asserts import assertContains, assertNotContains
 from reversion.models import Version
 
 from activities.models import Guidance
+from editing.drafts import page_of
 from editing.models import DraftChange
 from tests.admin_forms import form_data
-from tests.factories import GuidanceFactory, PublicationFactory
+from tests.factories import (
+    GuidanceFactory,
+    PhaseFactory,
+    PracticeExampleFactory,
+    PublicationFactory,
+)
 from tests.html import select_one
 
 pytestmark = pytest.mark.django_db
@@ -217,3 +223,31 @@ def test_a_draft_change_of_a_publication_is_previewed_and_discarded(admin_client
     assert not DraftChange.objects.exists()
     publication.refresh_from_db()
     assert publication.summary_nl == "Oude samenvatting."
+
+
+def _site_page():
+    from pages.models import SitePage
+
+    return SitePage.objects.create(slug="over", title_nl="Over ons", body_nl="Oude tekst.")
+
+
+@pytest.mark.parametrize(
+    ("make", "field"),
+    [
+        (lambda: PhaseFactory(), "headline_nl"),
+        (lambda: GuidanceFactory().activity_type, "summary_nl"),
+        (lambda: PracticeExampleFactory(), "description_nl"),
+        (_site_page, "body_nl"),
+    ],
+    ids=["phase", "activity type", "example", "footer page"],
+)
+def test_every_kind_of_published_content_takes_a_draft_change(admin_client, client, make, field):
+    obj = make()
+    save_draft(admin_client, obj, **{field: "Tekst uit het concept."})
+
+    preview = admin_client.get(draft_url(obj, "draft_preview"))
+
+    assertContains(preview, "Tekst uit het concept.")
+    obj.refresh_from_db()
+    assert getattr(obj, field) != "Tekst uit het concept."
+    assertNotContains(client.get(page_of(obj).get_absolute_url()), "Tekst uit het concept.")
