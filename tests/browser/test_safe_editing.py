@@ -263,3 +263,43 @@ def test_two_editors_in_two_browsers_keep_each_others_work(browser, live_server,
     assert (tip.text_nl, tip.text_en) == ("Annas tip", "Bram's English tip")
     anna.context.close()
     bram.context.close()
+
+
+def test_a_draft_change_is_previewed_then_published_and_its_pages_pass_axe(
+    page, live_server, django_user_model
+):
+    guidance = GuidanceFactory(introduction_nl="Buren helpen elkaar")
+    _log_in(page, live_server, django_user_model)
+    change = f"{live_server.url}/admin/activities/guidance/{guidance.pk}/change/"
+    page.goto(change)
+    page.fill("#id_introduction_nl", "Buren helpen elkaar in het concept")
+    page.click("input[name=_save_draft]")
+    panel = page.locator(".edit-draft")
+    expect(panel).to_contain_text("Concept-wijziging van beheer")
+    axe = Axe()
+    reports = [
+        axe.run(page, context={"include": [[".edit-draft"], [".edit-save"]]}, options=AXE_OPTIONS)
+    ]
+
+    page.click("text=Concept bekijken in het Nederlands")
+    expect(page.locator(".draft-banner")).to_contain_text("Concept")
+    expect(page.locator("main")).to_contain_text("Buren helpen elkaar in het concept")
+    reports.append(axe.run(page, options=AXE_OPTIONS))
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Buren helpen elkaar"
+
+    page.goto(change)
+    page.click("text=Nu publiceren")
+    expect(page.locator(".messagelist .success")).to_contain_text("gepubliceerd")
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Buren helpen elkaar in het concept"
+
+    page.goto(f"{change.removesuffix('change/')}history/")
+    reports.append(axe.run(page, options=AXE_OPTIONS))
+    page.locator("#change-history tbody th a").first.click()
+    expect(page.locator("nav ol.breadcrumbs [aria-current=page]")).to_have_text("Versie 1")
+    restore = {"include": [["nav ol.breadcrumbs"], [".edit-restore-intro"], [".edit-save"]]}
+    reports.append(axe.run(page, context=restore, options=AXE_OPTIONS))
+
+    violations = [report.generate_report() for report in reports if report.violations_count]
+    assert violations == []
