@@ -12,6 +12,7 @@ from django.conf import settings
 from django.contrib.admin.utils import quote, unquote
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
@@ -71,6 +72,11 @@ def keep_initial_versions(using="default", **kwargs):
     """
     with translation.override(settings.LANGUAGE_CODE):
         comment = str(_("Initial version: the content as it was before the first edit"))
+    with transaction.atomic(using=using):  # one commit, not one per item
+        _keep_initial_versions(using, comment)
+
+
+def _keep_initial_versions(using, comment):
     # Items that keep rows with them (a guidance its tips) first: their rows are then kept too.
     models = sorted(get_registered_models(), key=lambda model: not _FOLLOWED.get(model))
     for model in models:
