@@ -300,6 +300,9 @@ def test_a_draft_change_is_previewed_then_published_and_its_pages_pass_axe(
     expect(page.locator("nav ol.breadcrumbs [aria-current=page]")).to_have_text("Versie 1")
     restore = {"include": [["nav ol.breadcrumbs"], [".edit-restore-intro"], [".edit-save"]]}
     reports.append(axe.run(page, context=restore, options=AXE_OPTIONS))
+    page.goto(f"{live_server.url}/admin/activities/guidance/recover/")
+    expect(page.locator("nav ol.breadcrumbs")).to_be_visible()
+    reports.append(axe.run(page, options=AXE_OPTIONS))
 
     violations = [report.generate_report() for report in reports if report.violations_count]
     assert violations == []
