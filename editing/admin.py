@@ -191,12 +191,13 @@ class SafeEditingMixin(RevisionHistoryMixin):
         Outside django-reversion's revision (which wraps change_view), so no version is kept.
         """
         request._draft_rows = drafts.row_pks(obj)
+        base_state = drafts.item_state(obj)
         try:
             with transaction.atomic(using=router.db_for_write(self.model)):
                 return super().change_view(request, object_id, form_url, extra_context)
         except drafts.DraftSaved as saved:
             comment = request.POST.get(COMMENT_FIELD, "")
-            drafts.keep_draft(obj, saved.serialized, request.user, comment)
+            drafts.keep_draft(obj, saved.serialized, request.user, comment, base_state, saved.state)
         self.message_user(
             request,
             _(
@@ -209,14 +210,17 @@ class SafeEditingMixin(RevisionHistoryMixin):
 
     def response_change(self, request, obj):
         if hasattr(request, "_draft_rows") and SAVE_DRAFT in request.POST:
-            raise drafts.DraftSaved(drafts.serialize_item(obj, request._draft_rows))
+            raise drafts.DraftSaved(
+                drafts.serialize_item(obj, request._draft_rows), drafts.item_state(obj)
+            )
         return super().response_change(request, obj)
 
     def change_view(self, request, object_id, form_url="", extra_context=None):
         obj = self.get_object(request, unquote(object_id))
         context = dict(extra_context or {})
         if obj is not None and request.resolver_match.url_name.endswith("_change"):
-            context["draft_change"] = drafts.draft_of(obj)
+            context["draft_change"] = draft = drafts.draft_of(obj)
+            context["draft_conflicts"] = drafts.conflicts(draft, obj) if draft else []
             context["draft_has_page"] = drafts.page_of(obj) is not None
             context["offers_draft"] = True
             if (
@@ -268,8 +272,20 @@ class SafeEditingMixin(RevisionHistoryMixin):
         opts = self.model._meta
         change_url = reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
         action = request.POST.get("action")
-        if action == "publish":
-            drafts.publish(draft, request.user)
+        if action in ("publish", "publish_over"):
+            try:
+                drafts.publish(draft, request.user, strict=action == "publish")
+            except drafts.DraftConflict as conflict:
+                self.message_user(
+                    request,
+                    _(
+                        "Not published: since the draft change was made, the published version "
+                        "changed in %(fields)s."
+                    )
+                    % {"fields": "; ".join(conflict.labels)},
+                    messages.ERROR,
+                )
+                return HttpResponseRedirect(change_url)
             self.message_user(request, _("The draft change is published."), messages.SUCCESS)
         elif action == "schedule":
             form = ScheduleForm(request.POST)

@@ -60,6 +60,10 @@ class DraftChange(models.Model):
     object_id = models.PositiveBigIntegerField(_("object id"))
     object_repr = models.CharField(_("item"), max_length=200)
     serialized_data = models.TextField(_("serialized data"))
+    # The item as it was stored when the draft was made, and as the draft has it (the shape of
+    # editing.revisions.object_state): publishing applies only what the draft changed.
+    base_state = models.JSONField(_("state it was made on"), default=dict)
+    draft_state = models.JSONField(_("state of the draft"), default=dict)
     comment = models.CharField(_("comment"), max_length=200, blank=True)
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL,

@@ -251,3 +251,56 @@ def test_every_kind_of_published_content_takes_a_draft_change(admin_client, clie
     obj.refresh_from_db()
     assert getattr(obj, field) != "Tekst uit het concept."
     assertNotContains(client.get(page_of(obj).get_absolute_url()), "Tekst uit het concept.")
+
+
+def test_publishing_keeps_changes_made_to_the_published_version_since(admin_client, guidance):
+    save_draft(admin_client, guidance, introduction_nl="Nieuw in het concept.")
+    tip = guidance.tips.order_by("position", "id").first()
+    url = change_url(guidance)
+    data = form_data(admin_client.get(url)) | {
+        "introduction_en": "Changed while the draft waited.",
+        "tips-0-text_en": "A tip changed meanwhile.",
+    }
+    assert admin_client.post(url, data).status_code == 302
+
+    admin_client.post(draft_url(guidance), {"action": "publish"})
+
+    guidance.refresh_from_db()
+    tip.refresh_from_db()
+    assert guidance.introduction_nl == "Nieuw in het concept."
+    assert guidance.introduction_en == "Changed while the draft waited."
+    assert tip.text_en == "A tip changed meanwhile."
+    assert not DraftChange.objects.exists()
+
+
+def test_a_field_changed_in_both_is_not_published_without_a_choice(admin_client, guidance):
+    save_draft(admin_client, guidance, introduction_nl="Nieuw in het concept.")
+    url = change_url(guidance)
+    data = form_data(admin_client.get(url)) | {"introduction_nl": "Intussen gepubliceerd."}
+    assert admin_client.post(url, data).status_code == 302
+
+    refused = admin_client.post(draft_url(guidance), {"action": "publish"}, follow=True)
+    call_command("publish_scheduled", verbosity=0)
+
+    assertContains(refused, "Niet gepubliceerd")
+    assert "Introductie · Nederlands" in select_one(refused, ".edit-draft ul").text
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Intussen gepubliceerd."
+    admin_client.post(draft_url(guidance), {"action": "publish_over"})
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Nieuw in het concept."
+
+
+def test_the_command_leaves_a_scheduled_draft_that_clashes_for_an_editor(
+    admin_client, guidance, capsys
+):
+    save_draft(admin_client, guidance, introduction_nl="Nieuw in het concept.")
+    Guidance.objects.filter(pk=guidance.pk).update(introduction_nl="Intussen gewijzigd.")
+    DraftChange.objects.update(publish_at=timezone.now() - timedelta(minutes=1))
+
+    call_command("publish_scheduled", verbosity=0)
+
+    assert DraftChange.objects.exists()
+    assert "Not published" in capsys.readouterr().err
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Intussen gewijzigd."

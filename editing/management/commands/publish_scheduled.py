@@ -10,6 +10,11 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        count = publish_due()
+        published, refused = publish_due()
+        for draft, labels in refused:
+            self.stderr.write(
+                f"Not published: {draft} (id {draft.pk}): since the draft was made, the "
+                f"published version changed in {'; '.join(labels)}. An editor decides."
+            )
         if options["verbosity"]:
-            self.stdout.write(f"Published {count} scheduled draft change(s).")
+            self.stdout.write(f"Published {published} scheduled draft change(s).")
