@@ -1,3 +1,4 @@
+from django import forms
 from django.contrib import admin
 from django.contrib.admin.widgets import AdminTextareaWidget
 from django.db import models
@@ -5,7 +6,7 @@ from django.db.models import Count, Q
 from django.http import HttpResponseRedirect
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
-from modeltranslation.admin import TranslationTabularInline
+from modeltranslation.admin import TranslationStackedInline
 
 from activities.models import ActivityType, BindingRung, Guidance, Tip
 from editing.admin import (
@@ -82,20 +83,30 @@ class PhaseWithGuidanceAdmin(PhaseAdmin):
         return obj.guidance_total
 
 
-class TipInline(ContentInlineMixin, TranslationTabularInline):
-    """One compact row per tip: its kind, the Dutch and English text side by side, its place."""
+class TipInline(ContentInlineMixin, TranslationStackedInline):
+    """One block per tip, full width: its kind, the Dutch text above the English, the arrows.
+
+    The text areas grow with their text (static/css/admin.css, `field-sizing: content`). The
+    order is set one way, with the arrows; the position travels along as a hidden value, so a
+    form saved without pressing an arrow keeps the order (and works without JavaScript).
+    """
 
     model = Tip
-    fields = ["kind", "text", "position", "move"]
+    fields = ["kind", "text", "move", "position"]
     readonly_fields = ["move"]
     extra = 1
     classes = ["tip-inline"]
     formfield_overrides = {
         models.TextField: {
             "form_class": NormalisedTextField,
-            "widget": AdminTextareaWidget(attrs={"rows": 3, "cols": 30}),
+            "widget": AdminTextareaWidget(attrs={"rows": 4, "cols": 80}),
         },
     }
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "position":
+            kwargs["widget"] = forms.HiddenInput
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("move"))
     def move(self, obj):
@@ -179,6 +190,17 @@ class GuidanceAdmin(SafeEditingMixin, ContentAdmin):
                 does_not_work_total=Count("tips", filter=Q(tips__kind=Tip.Kind.DOES_NOT_WORK)),
             )
         )
+
+    def save_formset(self, request, form, formset, change):
+        super().save_formset(request, form, formset, change)
+        if formset.model is Tip:
+            # A new tip has no place of its own yet (its hidden position is 0): it goes last.
+            new = [tip for tip in formset.new_objects if tip.position == 0]
+            others = form.instance.tips.exclude(pk__in=[tip.pk for tip in new])
+            last = max(others.values_list("position", flat=True), default=0)
+            for offset, tip in enumerate(new, 1):
+                tip.position = last + offset
+                tip.save(update_fields=["position"])
 
     def response_change(self, request, obj):
         if MOVE_TIP in request.POST:

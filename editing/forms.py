@@ -4,27 +4,29 @@
 to the item's own: the state the editor opened (signed, hidden), an optional comment for the
 history, and a tick that confirms a slug change. When the form is saved it refuses
 
-- a save over someone else's: the item, or its inline rows, changed after the editor opened it;
-  the form then shows what they changed and keeps the editor's input to merge;
+- a save over someone else's: the item, or its inline rows, changed after the editor opened it.
+  The admin merges the two first (editing.merge): the colleague's changes to fields this editor
+  did not touch are kept; a field both changed needs the editor's choice; a form without its
+  token counts as a conflict;
 - a slug change that was not confirmed: old links will be redirected (editing.slugs).
 
 `RowConflictCheckForm` does the same conflict check for a row edited in the change list.
 """
 
+from dataclasses import dataclass
+
 from django import forms
 from django.core import signing
 from django.db import router, transaction
+from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 from reversion.models import Version
 
+from editing.merge import TOKEN_FIELD, TOKEN_SALT, Merge, sign_token
 from editing.revisions import diff_states, editable_field_names, object_state, row_state
 
-# The salt keeps the name of the module that first signed the tokens: a form opened before an
-# upgrade can still be saved.
-TOKEN_SALT = "editing.admin.edit-token"
-TOKEN_FIELD = "edit_token"
 COMMENT_FIELD = "revision_comment"
 CONFIRM_SLUG_FIELD = "confirm_slug_change"
 EXTRA_FIELDS = (TOKEN_FIELD, COMMENT_FIELD, CONFIRM_SLUG_FIELD)
@@ -35,7 +37,7 @@ def sign_state(state):
 
 
 def opened_state(token):
-    """The state signed into `token`, or None when the token was tampered with."""
+    """The state signed into a list row's `token`, or None when it was tampered with."""
     try:
         return signing.loads(token, salt=TOKEN_SALT)
     except signing.BadSignature:
@@ -47,6 +49,23 @@ def latest_revision(obj):
         Version.objects.get_for_object(obj).select_related("revision__user").order_by("-pk").first()
     )
     return version.revision if version else None
+
+
+@dataclass
+class ConflictReport:
+    """What the change form shows when a save is refused (templates/admin/safe_editing)."""
+
+    merge: Merge
+    changes: list
+    revision: object
+
+    @property
+    def conflicts(self):
+        return self.merge.conflicts
+
+    @property
+    def taken(self):
+        return self.merge.taken
 
 
 class SafeEditingForm(forms.ModelForm):
@@ -72,6 +91,8 @@ class SafeEditingForm(forms.ModelForm):
     # change (only an existing item's slug can change).
     state_related = ()
     asks_slug_confirmation = False
+    # The merge of this save with what is stored now (editing.merge), set by the admin.
+    merge = None
     # What someone else changed, when the save was refused (shown by the change form).
     conflict = None
 
@@ -83,7 +104,8 @@ class SafeEditingForm(forms.ModelForm):
         editable = set(editable_field_names(type(self.instance)))
         self.state_fields = [name for name in self.base_fields if name in editable]
         if self.instance.pk and not self.is_bound:
-            self.fields[TOKEN_FIELD].initial = sign_state(self.current_state(self.instance))
+            state = self.current_state(self.instance)
+            self.fields[TOKEN_FIELD].initial = sign_token(state, state)
 
     def current_state(self, obj):
         return object_state(obj, self.state_fields, self.state_related)
@@ -116,8 +138,13 @@ class SafeEditingForm(forms.ModelForm):
             )
 
     def _check_conflict(self):
-        token = self.data.get(self.add_prefix(TOKEN_FIELD))
-        if not self.instance.pk or not token:
+        """Refuse the save while a field both editors changed has no choice (editing.merge)."""
+        if not self.instance.pk:
+            return
+        merge = self.merge
+        if merge is None:
+            # Only the admin's change view merges; a form posted any other way is not saved.
+            self.add_error(None, gettext("This form cannot be saved here."))
             return
         model = type(self.instance)
         current = model._default_manager.filter(pk=self.instance.pk)
@@ -125,28 +152,36 @@ class SafeEditingForm(forms.ModelForm):
             # On PostgreSQL a second save waits here until the first is committed.
             current = current.select_for_update(of=("self",))
         obj = current.first()
-        opened = opened_state(token)
         now = self.current_state(obj) if obj else None
-        if opened == now:
+        if not merge.unresolved and now == merge.now:
             return
-        self.conflict = {
-            "changes": diff_states(model, opened, now, self.state_related)
-            if opened and now
+        self.conflict = ConflictReport(
+            merge=merge,
+            changes=diff_states(model, merge.base, now, self.state_related)
+            if merge.base and now
             else [],
-            "revision": latest_revision(obj) if obj else None,
-        }
+            revision=latest_revision(obj) if obj else None,
+        )
+        if now != merge.now:
+            # Saved again while this save was on its way: merge once more on the next save.
+            self.data = self.data.copy()
+            self.data[self.add_prefix(TOKEN_FIELD)] = sign_token(merge.base, now)
+            self.add_error(
+                None,
+                gettext(
+                    "Someone else saved this item a moment ago. Nothing has been saved: check "
+                    "the form and save again."
+                ),
+            )
+            return
         self.add_error(
             None,
             gettext(
-                "Someone else saved this item after you opened it. Nothing has been saved: your "
-                "input is still in the form. Compare it with their changes shown above, merge "
-                "them, and save again."
+                "Someone else saved this item after you opened it. Their changes to fields you "
+                "did not touch are taken into the form. Nothing has been saved yet: for each "
+                "field you both changed, choose which version to keep, and save again."
             ),
         )
-        if obj:
-            # The next save compares with what is stored now, so the merged form can be saved.
-            self.data = self.data.copy()
-            self.data[self.add_prefix(TOKEN_FIELD)] = sign_state(now)
 
 
 class RowConflictCheckForm(forms.ModelForm):
@@ -168,12 +203,13 @@ class RowConflictCheckForm(forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
-        token = self.data.get(self.add_prefix(TOKEN_FIELD))
-        if not self.instance.pk or not token:
+        if not self.instance.pk:
             return cleaned
+        token = self.data.get(self.add_prefix(TOKEN_FIELD))
         # The row form's instance was read from the database for this save, before the input.
         now = row_state(self.instance, self.list_fields)
-        opened = opened_state(token)
+        # Without a token nobody knows what the editor saw: that counts as a conflict.
+        opened = opened_state(token) if token else None
         if opened != now:
             changes = diff_states(type(self.instance), {"object": opened or {}}, {"object": now})
             summary = "; ".join(
@@ -191,3 +227,21 @@ class RowConflictCheckForm(forms.ModelForm):
             self.data = self.data.copy()
             self.data[self.add_prefix(TOKEN_FIELD)] = sign_state(now)
         return cleaned
+
+
+class ScheduleForm(forms.Form):
+    """When a draft change is published (editing.drafts): a moment in the future."""
+
+    publish_at = forms.DateTimeField(
+        label=_("Publish on"),
+        input_formats=["%Y-%m-%dT%H:%M", "%Y-%m-%dT%H:%M:%S", "%Y-%m-%d %H:%M"],
+        widget=forms.DateTimeInput(attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"),
+    )
+
+    def clean_publish_at(self):
+        value = self.cleaned_data["publish_at"]
+        if value <= timezone.now():
+            raise forms.ValidationError(
+                gettext("Choose a moment in the future, or publish the draft change now.")
+            )
+        return value

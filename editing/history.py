@@ -10,13 +10,22 @@
 
 from django.conf import settings
 from django.contrib.admin.utils import quote, unquote
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied
+from django.db import transaction
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from django.utils import translation
 from django.utils.translation import gettext_lazy as _
-from reversion import is_registered, register, set_comment
+from reversion import (
+    add_to_revision,
+    create_revision,
+    get_registered_models,
+    is_registered,
+    register,
+    set_comment,
+)
 from reversion.admin import VersionAdmin
 from reversion.models import Version
 
@@ -54,6 +63,41 @@ def followed_rows(model):
     return related
 
 
+def keep_initial_versions(using="default", **kwargs):
+    """Give every content item without a version its first one: the content as it is.
+
+    Content loaded by `seed`, or entered before revisions were kept, has no version, so an
+    editor's first change could not be undone from the history. Run after `seed` and after
+    every `migrate` (post_migrate, see EditingConfig): it only adds what is missing.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        comment = str(_("Initial version: the content as it was before the first edit"))
+    with transaction.atomic(using=using):  # one commit, not one per item
+        _keep_initial_versions(using, comment)
+
+
+def _keep_initial_versions(using, comment):
+    # Items that keep rows with them (a guidance its tips) first: their rows are then kept too.
+    models = sorted(get_registered_models(), key=lambda model: not _FOLLOWED.get(model))
+    for model in models:
+        if not model._meta.managed or model._meta.proxy:
+            continue
+        content_type = ContentType.objects.db_manager(using).get_for_model(model)
+        kept = set(
+            Version.objects.using(using)
+            .filter(content_type=content_type)
+            .values_list("object_id", flat=True)
+        )
+        for obj in model._default_manager.using(using).iterator():
+            if str(obj.pk) in kept:
+                continue
+            with create_revision(using=using):
+                add_to_revision(obj, model_db=using)
+                set_comment(comment)
+            # Rows it follows (a guidance's tips) now have a version too.
+            kept.add(str(obj.pk))
+
+
 def _version_id(value):
     """A version id from the query string; 0 (no such version) for anything else."""
     return int(value) if value and value.isdigit() else 0
@@ -64,7 +108,23 @@ class RevisionHistoryMixin(VersionAdmin):
 
     object_history_template = "admin/safe_editing/object_history.html"
     compare_template = "admin/safe_editing/compare.html"
+    revision_form_template = "admin/safe_editing/revision_form.html"
+    recover_form_template = "admin/safe_editing/recover_form.html"
+    recover_list_template = "admin/safe_editing/recover_list.html"
     history_latest_first = True
+
+    def revision_view(self, request, object_id, version_id, extra_context=None):
+        versions = Version.objects.get_for_object_reference(self.model, unquote(object_id))
+        version = get_object_or_404(versions, pk=_version_id(str(version_id)))
+        number = versions.filter(pk__lte=version.pk).count()
+        context = {
+            "title": _("Restore version %(number)s of %(name)s")
+            % {"number": number, "name": version.object_repr},
+            "version": version,
+            "version_number": number,
+            **(extra_context or {}),
+        }
+        return super().revision_view(request, object_id, version_id, context)
 
     def reversion_register(self, model, **options):
         # A model the admin registers itself (not through keep_revisions) is remembered too.
@@ -122,6 +182,8 @@ class RevisionHistoryMixin(VersionAdmin):
             # Without a choice, compare with the version before (or itself, when it is the first).
             first = versions.filter(pk__lt=second.pk).order_by("-pk").first() or second
         older, newer = sorted([first, second], key=lambda version: version.pk)
+        older.number = versions.filter(pk__lte=older.pk).count()
+        newer.number = versions.filter(pk__lte=newer.pk).count()
         fields = editable_field_names(self.model)
         related = followed_rows(self.model)
         changes = diff_states(
@@ -158,17 +220,19 @@ class RevisionHistoryMixin(VersionAdmin):
             .select_related("revision__user")
             .order_by("-pk")
         )
+        versions = list(versions)
         context = {
             "action_list": [
                 {
                     "revision": version.revision,
                     "version_id": version.pk,
+                    "number": len(versions) - index,
                     "url": reverse(
                         "admin:{}_{}_revision".format(*info),
                         args=[quote(version.object_id), version.pk],
                     ),
                 }
-                for version in versions
+                for index, version in enumerate(versions)
             ],
             "compare_url": reverse(
                 "admin:{}_{}_compare".format(*info), args=[quote(unquote(object_id))]

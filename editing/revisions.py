@@ -13,11 +13,14 @@ import json
 import re
 from dataclasses import dataclass
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import models
 from django.utils.html import escape
 from django.utils.safestring import mark_safe
+from django.utils.text import capfirst
 from django.utils.translation import gettext as _
+from modeltranslation.fields import TranslationField
 from modeltranslation.translator import NotRegistered, translator
 
 
@@ -147,7 +150,56 @@ class Change:
     after: str
 
 
-def _field_changes(model, before, after, prefix=""):
+def _language_name(code):
+    return str(dict(settings.LANGUAGES).get(code, code))
+
+
+def _first_text_field(model):
+    for field in model._meta.concrete_fields:
+        if (
+            isinstance(field, (models.CharField, models.TextField))
+            and not field.choices
+            and not isinstance(field, TranslationField)
+            and field.name != "slug"
+        ):
+            return field.name
+    return None
+
+
+def row_label(model, state):
+    """An inline row as an editor names it: "Tip (dit werkt wel) 2"."""
+    label = capfirst(str(model._meta.verbose_name))
+    for field in model._meta.concrete_fields:
+        if field.choices and field.name in state:
+            shown = str(dict(field.flatchoices).get(state[field.name], state[field.name]))
+            label += f" ({shown[:1].lower()}{shown[1:]})"
+            break
+    if state.get("position") not in (None, ""):
+        label += f" {state['position']}"
+    return label
+
+
+def field_label(model, field, row=None):
+    """A field as an editor reads it: "Introductie · Nederlands", "Tip (…) 2 · English".
+
+    `row` is (model, state) for a field of an inline row: the row's name goes first, and its
+    main text is named by its language alone.
+    """
+    if isinstance(field, TranslationField):
+        original = capfirst(str(field.translated_field.verbose_name))
+        language = _language_name(field.language)
+        if row is not None and field.translated_field.name == _first_text_field(model):
+            label = language
+        else:
+            label = f"{original} · {language}"
+    else:
+        label = capfirst(str(field.verbose_name))
+    if row is not None:
+        return f"{row_label(*row)} · {label}"
+    return label
+
+
+def _field_changes(model, before, after, row=None):
     changes = []
     for name in after.keys() | before.keys():
         if before.get(name) == after.get(name):
@@ -156,7 +208,7 @@ def _field_changes(model, before, after, prefix=""):
         old = display_value(field, before.get(name))
         new = display_value(field, after.get(name))
         old_html, new_html = word_diff(old, new)
-        changes.append((field, Change(f"{prefix}{field.verbose_name}", old_html, new_html)))
+        changes.append((field, Change(field_label(model, field, row), old_html, new_html)))
     order = {field.name: i for i, field in enumerate(model._meta.get_fields())}
     return [change for field, change in sorted(changes, key=lambda item: order[item[0].name])]
 
@@ -177,18 +229,16 @@ def diff_states(model, before, after, related=()):
         label = related_model._meta.label
         old_rows = before["rows"].get(label, {})
         new_rows = after["rows"].get(label, {})
-        kind = related_model._meta.verbose_name
         for pk in sorted(old_rows.keys() | new_rows.keys(), key=int):
             old, new = old_rows.get(pk), new_rows.get(pk)
             if old == new:
                 continue
             if old is None:
-                name = _row_name(related_model, new)
-                changes.append(Change(_("%(kind)s added") % {"kind": kind}, "—", escape(name)))
+                label = _("%(row)s added") % {"row": row_label(related_model, new)}
+                changes.append(Change(label, "—", escape(_row_name(related_model, new))))
             elif new is None:
-                name = _row_name(related_model, old)
-                changes.append(Change(_("%(kind)s removed") % {"kind": kind}, escape(name), "—"))
+                label = _("%(row)s removed") % {"row": row_label(related_model, old)}
+                changes.append(Change(label, escape(_row_name(related_model, old)), "—"))
             else:
-                prefix = f"{kind} “{_row_name(related_model, old)}”: "
-                changes.extend(_field_changes(related_model, old, new, prefix))
+                changes.extend(_field_changes(related_model, old, new, (related_model, new)))
     return changes

@@ -8,6 +8,7 @@ from pytest_django.asserts import assertContains
 from activities.models import Guidance, Tip
 from buurtoverleg.models import Overleg
 from pages.models import SitePage
+from tests.admin_forms import form_data
 from tests.factories import (
     ContactFactory,
     DividingLineFactory,
@@ -100,6 +101,8 @@ def test_guidance_form_edits_tips_inline_and_the_change_shows_on_the_site(
     tip = guidance.tips.first()
 
     data = {
+        # The state the form was opened on (editing.merge): without it the save is refused.
+        "edit_token": form_data(form)["edit_token"],
         "phase": guidance.phase.pk,
         "activity_type": guidance.activity_type.pk,
         "position": 1,

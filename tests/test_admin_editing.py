@@ -92,12 +92,14 @@ def test_the_examples_inline_names_each_link_plainly(admin_client, guidance):
     assert "Praktijkvoorbeeld" in inline.select_one("thead").text
 
 
-def test_the_tip_inline_shows_dutch_and_english_on_one_row(admin_client, guidance):
+def test_each_tip_shows_its_dutch_text_above_its_english(admin_client, guidance):
     response = admin_client.get(reverse("admin:activities_guidance_change", args=[guidance.pk]))
 
-    row = BeautifulSoup(response.content, "html.parser").select_one("#tips-0")
-    assert row.select_one('textarea[name="tips-0-text_nl"]')["rows"] == "3"
-    assert row.select_one('textarea[name="tips-0-text_en"]')
+    tip = BeautifulSoup(response.content, "html.parser").select_one("#tips-0")
+    fields = [area["name"] for area in tip.select("textarea")]
+    assert fields == ["tips-0-text_nl", "tips-0-text_en"]
+    # Without field-sizing (the CSS grows them with their text) a box still shows four lines.
+    assert tip.select_one('textarea[name="tips-0-text_nl"]')["rows"] == "4"
     assertContains(response, "/static/css/admin.css")
 
 

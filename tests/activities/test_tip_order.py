@@ -57,3 +57,39 @@ def test_a_tampered_arrow_moves_nothing_and_breaks_nothing(admin_client, client,
 
     assert response.status_code == 302
     assert _public_order(client, guidance) == ["Eerste tip", "Tweede tip", "Derde tip"]
+
+
+def test_the_order_is_set_one_way_the_position_travels_hidden(admin_client, guidance):
+    url = reverse("admin:activities_guidance_change", args=[guidance.pk])
+    page = admin_client.get(url)
+
+    positions = select(page, "input[name^=tips-][name$=-position]")
+    assert positions
+    assert all(field["type"] == "hidden" for field in positions)
+    assert select(page, ".tip-inline .tip-move button")
+
+
+def test_a_new_tip_goes_last(admin_client, client, guidance):
+    url = reverse("admin:activities_guidance_change", args=[guidance.pk])
+    data = form_data(admin_client.get(url)) | {
+        "tips-3-kind": Tip.Kind.WORKS,
+        "tips-3-text_nl": "Nieuwe tip",
+        "tips-3-text_en": "New tip",
+    }
+
+    assert admin_client.post(url, data).status_code == 302
+
+    assert _public_order(client, guidance) == [
+        "Eerste tip",
+        "Tweede tip",
+        "Derde tip",
+        "Nieuwe tip",
+    ]
+
+
+def test_the_change_note_sits_with_the_save_buttons(admin_client, guidance):
+    page = admin_client.get(reverse("admin:activities_guidance_change", args=[guidance.pk]))
+
+    save = select(page, ".edit-save")[0]
+    assert save.select_one("input[name=revision_comment]")
+    assert save.select_one(".submit-row input[name=_save]")

@@ -192,11 +192,11 @@ def test_history_compare_and_conflict_pages_work_and_have_no_axe_violations(
     other = browser.new_page()
     other.context.add_cookies(page.context.cookies())
     other.goto(change)
-    other.fill("#id_introduction_en", "Neighbours help each other")
+    other.fill("#id_introduction_nl", "Hun eigen versie")
     other.click("input[name=_continue]")
     page.fill("#id_introduction_nl", "Mijn eigen versie")
     page.click("input[name=_continue]")
-    expect(page.locator(".edit-conflict")).to_contain_text("Neighbours help each other")
+    expect(page.locator(".edit-conflict .edit-choice")).to_contain_text("Hun eigen versie")
     expect(page.locator("#id_introduction_nl")).to_have_value("Mijn eigen versie")
     # Scoped to what this issue adds to the change form: Django's own inline tables and
     # autocomplete widgets are not this project's markup.
@@ -205,6 +205,104 @@ def test_history_compare_and_conflict_pages_work_and_have_no_axe_violations(
     page.set_viewport_size({"width": 375, "height": 800})
     reports.append(axe.run(page, context=added, options=AXE_OPTIONS))
     other.close()
+
+    violations = [report.generate_report() for report in reports if report.violations_count]
+    assert violations == []
+
+
+def _editor_window(browser, live_server, django_user_model, username):
+    """A browser context of its own (its own cookies), logged in as `username`."""
+    django_user_model.objects.create_superuser(
+        username, f"{username}@example.org", "Een-lang-wachtwoord-1"
+    )
+    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    window = context.new_page()
+    window.goto(f"{live_server.url}/admin/login/")
+    window.fill("#id_username", username)
+    window.fill("#id_password", "Een-lang-wachtwoord-1")
+    window.click("input[type=submit]")
+    expect(window.locator("#user-tools")).to_be_visible()
+    return window
+
+
+def test_two_editors_in_two_browsers_keep_each_others_work(browser, live_server, django_user_model):
+    guidance = GuidanceFactory(introduction_nl="Buren helpen elkaar")
+    tip = guidance.tips.order_by("position", "id").first()
+    anna = _editor_window(browser, live_server, django_user_model, "anna")
+    bram = _editor_window(browser, live_server, django_user_model, "bram")
+    change = f"{live_server.url}/admin/activities/guidance/{guidance.pk}/change/"
+    anna.goto(change)
+    bram.goto(change)
+
+    # Bram saves first: a new Dutch introduction and an English tip.
+    bram.fill("#id_introduction_nl", "Brams introductie")
+    bram.fill("#id_tips-0-text_en", "Bram's English tip")
+    bram.click("input[name=_continue]")
+    expect(bram.locator(".messagelist .success")).to_be_visible()
+
+    # Anna changed the introduction too, and the Dutch tip: she is asked about the introduction
+    # only, with no choice made for her; Bram's English tip is already in her form.
+    anna.fill("#id_introduction_nl", "Annas introductie")
+    anna.fill("#id_tips-0-text_nl", "Annas tip")
+    anna.click("input[name=_continue]")
+    choice = anna.locator(".edit-conflict .edit-choice")
+    expect(choice).to_have_count(1)
+    expect(choice).to_contain_text("Brams introductie")
+    expect(choice.locator("input:checked")).to_have_count(0)
+    expect(anna.locator("#id_tips-0-text_en")).to_have_value("Bram's English tip")
+    report = Axe().run(anna, context={"include": [[".edit-conflict"]]}, options=AXE_OPTIONS)
+    assert report.violations_count == 0, report.generate_report()
+
+    anna.get_by_label("Jouw versie houden").check()
+    anna.click("input[name=_continue]")
+    expect(anna.locator(".messagelist .success")).to_be_visible()
+
+    guidance.refresh_from_db()
+    tip.refresh_from_db()
+    assert guidance.introduction_nl == "Annas introductie"
+    assert (tip.text_nl, tip.text_en) == ("Annas tip", "Bram's English tip")
+    anna.context.close()
+    bram.context.close()
+
+
+def test_a_draft_change_is_previewed_then_published_and_its_pages_pass_axe(
+    page, live_server, django_user_model
+):
+    guidance = GuidanceFactory(introduction_nl="Buren helpen elkaar")
+    _log_in(page, live_server, django_user_model)
+    change = f"{live_server.url}/admin/activities/guidance/{guidance.pk}/change/"
+    page.goto(change)
+    page.fill("#id_introduction_nl", "Buren helpen elkaar in het concept")
+    page.click("input[name=_save_draft]")
+    panel = page.locator(".edit-draft")
+    expect(panel).to_contain_text("Concept-wijziging van beheer")
+    axe = Axe()
+    reports = [
+        axe.run(page, context={"include": [[".edit-draft"], [".edit-save"]]}, options=AXE_OPTIONS)
+    ]
+
+    page.click("text=Concept bekijken in het Nederlands")
+    expect(page.locator(".draft-banner")).to_contain_text("Concept")
+    expect(page.locator("main")).to_contain_text("Buren helpen elkaar in het concept")
+    reports.append(axe.run(page, options=AXE_OPTIONS))
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Buren helpen elkaar"
+
+    page.goto(change)
+    page.click("text=Nu publiceren")
+    expect(page.locator(".messagelist .success")).to_contain_text("gepubliceerd")
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Buren helpen elkaar in het concept"
+
+    page.goto(f"{change.removesuffix('change/')}history/")
+    reports.append(axe.run(page, options=AXE_OPTIONS))
+    page.locator("#change-history tbody th a").first.click()
+    expect(page.locator("nav ol.breadcrumbs [aria-current=page]")).to_have_text("Versie 1")
+    restore = {"include": [["nav ol.breadcrumbs"], [".edit-restore-intro"], [".edit-save"]]}
+    reports.append(axe.run(page, context=restore, options=AXE_OPTIONS))
+    page.goto(f"{live_server.url}/admin/activities/guidance/recover/")
+    expect(page.locator("nav ol.breadcrumbs")).to_be_visible()
+    reports.append(axe.run(page, options=AXE_OPTIONS))
 
     violations = [report.generate_report() for report in reports if report.violations_count]
     assert violations == []

@@ -36,67 +36,178 @@ def change_url(obj):
     return reverse(f"admin:{opts.app_label}_{opts.model_name}_change", args=[obj.pk])
 
 
-def test_the_second_of_two_concurrent_saves_is_refused_and_both_edits_are_kept(
+def opened_by_both(admin_client, second_editor, guidance):
+    url = change_url(guidance)
+    return url, form_data(admin_client.get(url)), form_data(second_editor.get(url))
+
+
+def test_a_field_only_the_colleague_changed_keeps_their_value(
     admin_client, second_editor, guidance
 ):
-    url = change_url(guidance)
-    mine = form_data(admin_client.get(url))
-    theirs = form_data(second_editor.get(url))
-
+    url, mine, theirs = opened_by_both(admin_client, second_editor, guidance)
     theirs["introduction_nl"] = "Hun nieuwe introductie."
     assert second_editor.post(url, theirs).status_code == 302
+
     mine["introduction_en"] = "My careful English rewrite."
-    response = admin_client.post(url, mine)
-
-    assert response.status_code == 200
-    guidance.refresh_from_db()
-    assert guidance.introduction_nl == "Hun nieuwe introductie."
-    assert guidance.introduction_en == "The old introduction."
-    conflict = select_one(response, ".edit-conflict")
-    assert "Hun nieuwe introductie." in conflict.text
-    assert "De oude introductie." in conflict.text
-    assert "tweede" in conflict.text
-    assertContains(response, "Iemand anders heeft dit item opgeslagen")
-    # My input is still in the form, to merge and save again.
-    form = select_one(response, "textarea[name=introduction_en]")
-    assert "My careful English rewrite." in form.text
-
-
-def test_after_the_conflict_the_merged_form_can_be_saved(admin_client, second_editor, guidance):
-    url = change_url(guidance)
-    mine = form_data(admin_client.get(url))
-    theirs = form_data(second_editor.get(url))
-    theirs["introduction_nl"] = "Hun nieuwe introductie."
-    second_editor.post(url, theirs)
-    mine["introduction_en"] = "My careful English rewrite."
-    refused = admin_client.post(url, mine)
-
-    merged = form_data(refused)
-    merged["introduction_nl"] = "Hun nieuwe introductie."
-    assert admin_client.post(url, merged).status_code == 302
+    response = admin_client.post(url, mine, follow=True)
 
     guidance.refresh_from_db()
     assert guidance.introduction_nl == "Hun nieuwe introductie."
     assert guidance.introduction_en == "My careful English rewrite."
+    assertContains(response, "Behouden uit hun opslag: Introductie · Nederlands")
 
 
-def test_a_concurrent_change_to_an_inline_tip_is_not_overwritten(
+def test_a_tip_only_the_colleague_changed_keeps_their_text(admin_client, second_editor, guidance):
+    url, mine, theirs = opened_by_both(admin_client, second_editor, guidance)
+    tip = guidance.tips.order_by("position", "id").first()
+    theirs["tips-0-text_en"] = "Their English tip."
+    assert second_editor.post(url, theirs).status_code == 302
+
+    mine["tips-0-text_nl"] = "Mijn betere tip."
+    assert admin_client.post(url, mine).status_code == 302
+
+    tip.refresh_from_db()
+    assert (tip.text_nl, tip.text_en) == ("Mijn betere tip.", "Their English tip.")
+
+
+def test_a_field_only_i_changed_takes_my_value(admin_client, second_editor, guidance):
+    url, mine, theirs = opened_by_both(admin_client, second_editor, guidance)
+    theirs["target_group_advice_nl"] = "Hun advies."
+    assert second_editor.post(url, theirs).status_code == 302
+
+    mine["introduction_nl"] = "Mijn introductie."
+    assert admin_client.post(url, mine).status_code == 302
+
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Mijn introductie."
+    assert guidance.target_group_advice_nl == "Hun advies."
+
+
+def refused_by_a_field_both_changed(admin_client, second_editor, guidance):
+    url, mine, theirs = opened_by_both(admin_client, second_editor, guidance)
+    theirs["introduction_nl"] = "Hun introductie."
+    theirs["tips-0-text_en"] = "Their English tip."
+    assert second_editor.post(url, theirs).status_code == 302
+    mine["introduction_nl"] = "Mijn introductie."
+    return url, admin_client.post(url, mine)
+
+
+def test_a_field_both_changed_is_shown_side_by_side_with_no_choice_made(
     admin_client, second_editor, guidance
 ):
-    url = change_url(guidance)
-    mine = form_data(admin_client.get(url))
+    _url, response = refused_by_a_field_both_changed(admin_client, second_editor, guidance)
+
+    assert response.status_code == 200
+    choice = select_one(response, ".edit-conflict fieldset.edit-choice")
+    assert "Introductie · Nederlands" in choice.select_one("legend").text
+    assert "Hun introductie." in choice.text
+    assert "Mijn introductie." in choice.text
+    assert "De oude introductie." in choice.text
+    assert not choice.select("input[checked]")
+    tip = guidance.tips.order_by("position", "id").first()
+    taken = select_one(response, ".edit-taken").text
+    assert f"Tip (dit werkt wel) {tip.position} · Engels" in taken
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Hun introductie."
+
+
+@pytest.mark.parametrize(
+    ("choice", "kept"), [("mine", "Mijn introductie."), ("theirs", "Hun introductie.")]
+)
+def test_the_chosen_version_of_a_field_both_changed_is_saved(
+    admin_client, second_editor, guidance, choice, kept
+):
+    url, refused = refused_by_a_field_both_changed(admin_client, second_editor, guidance)
+    data = form_data(refused)
+    data["_merge_object.introduction_nl"] = choice
+
+    assert admin_client.post(url, data).status_code == 302
+
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == kept
+    assert guidance.tips.order_by("position", "id").first().text_en == "Their English tip."
+
+
+def test_resubmitting_the_conflict_form_as_it_came_never_drops_the_colleagues_change(
+    admin_client, second_editor, guidance
+):
+    url, refused = refused_by_a_field_both_changed(admin_client, second_editor, guidance)
+
+    again = admin_client.post(url, form_data(refused))
+
+    assert again.status_code == 200
+    assert select_one(again, ".edit-conflict fieldset.edit-choice")
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Hun introductie."
+    # Chosen on the second round, the colleague's English tip is still kept.
+    data = form_data(again)
+    data["_merge_object.introduction_nl"] = "mine"
+    assert admin_client.post(url, data).status_code == 302
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Mijn introductie."
+    assert guidance.tips.order_by("position", "id").first().text_en == "Their English tip."
+
+
+def test_a_choice_made_before_the_colleague_saved_again_does_not_count(
+    admin_client, second_editor, guidance
+):
+    url, refused = refused_by_a_field_both_changed(admin_client, second_editor, guidance)
     theirs = form_data(second_editor.get(url))
+    theirs["introduction_nl"] = "Hun tweede introductie."
+    assert second_editor.post(url, theirs).status_code == 302
+    data = form_data(refused)
+    data["_merge_object.introduction_nl"] = "mine"
+
+    assert admin_client.post(url, data).status_code == 200
+
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "Hun tweede introductie."
+
+
+def test_a_change_form_posted_without_its_token_counts_as_a_conflict(admin_client, guidance):
+    url = change_url(guidance)
+    data = form_data(admin_client.get(url))
+    del data["edit_token"]
+    data["introduction_nl"] = "Zonder token."
+
+    response = admin_client.post(url, data)
+
+    assert response.status_code == 200
+    assert "Introductie · Nederlands" in select_one(response, "fieldset.edit-choice").text
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "De oude introductie."
+    data = form_data(response)
+    data["_merge_object.introduction_nl"] = "mine"
+    assert admin_client.post(url, data).status_code == 302
+
+
+def test_a_tampered_token_counts_as_a_conflict(admin_client, guidance):
+    url = change_url(guidance)
+    data = form_data(admin_client.get(url))
+    data["edit_token"] = "nep"
+    data["introduction_nl"] = "Met een vals token."
+
+    assert admin_client.post(url, data).status_code == 200
+    guidance.refresh_from_db()
+    assert guidance.introduction_nl == "De oude introductie."
+
+
+def test_a_tip_both_changed_needs_a_choice_named_by_its_kind_place_and_language(
+    admin_client, second_editor, guidance
+):
+    url, mine, theirs = opened_by_both(admin_client, second_editor, guidance)
     tip = guidance.tips.order_by("position", "id").first()
     theirs["tips-0-text_nl"] = "Hun betere tip."
     assert second_editor.post(url, theirs).status_code == 302
 
-    mine["tips-0-text_en"] = "My better tip."
+    mine["tips-0-text_nl"] = "Mijn betere tip."
     response = admin_client.post(url, mine)
 
     assert response.status_code == 200
     tip.refresh_from_db()
     assert tip.text_nl == "Hun betere tip."
-    assert "Hun betere tip." in select_one(response, ".edit-conflict").text
+    legend = select_one(response, "fieldset.edit-choice legend").text
+    assert legend == f"Tip (dit werkt wel) {tip.position} · Nederlands"
 
 
 def test_the_conflict_message_is_in_english_on_the_english_admin(
@@ -107,10 +218,12 @@ def test_the_conflict_message_is_in_english_on_the_english_admin(
     theirs = form_data(second_editor.get(url))
     theirs["introduction_nl"] = "Hun nieuwe introductie."
     second_editor.post(url, theirs)
+    mine["introduction_nl"] = "My own introduction."
 
     response = admin_client.post(url, mine)
 
     assertContains(response, "Someone else saved this item after you opened it.")
+    assert "Introduction · Dutch" in select_one(response, "fieldset.edit-choice legend").text
 
 
 def test_saving_twice_by_one_editor_without_interference_is_no_conflict(admin_client, guidance):
@@ -204,9 +317,9 @@ def test_the_history_compares_two_revisions_field_by_field(admin_client, guidanc
     )
 
     table = select_one(response, ".edit-changes")
-    assert "introductie [nl]" in table.text.lower()
+    assert "Introductie · Nederlands" in table.text
     assert select_one(response, ".edit-changes ins").text.strip() == "graag"
-    assertNotContains(response, "introductie [en]")
+    assertNotContains(response, "Introductie · English")
 
 
 def test_comparing_versions_of_another_item_is_a_404(admin_client, guidance):
@@ -264,16 +377,56 @@ def test_changing_a_slug_asks_for_confirmation_first(admin_client):
     assert publication.slug == "nieuw"
 
 
-def test_a_tip_deleted_by_another_editor_is_reported(admin_client, second_editor, guidance):
+def test_a_tip_the_colleague_removed_stays_removed_when_i_did_not_change_it(admin_client, guidance):
     url = change_url(guidance)
     mine = form_data(admin_client.get(url))
-    Tip.objects.filter(guidance=guidance).first().delete()
+    Tip.objects.filter(guidance=guidance).order_by("position", "id").first().delete()
+    mine["introduction_nl"] = "Mijn introductie."
 
-    response = admin_client.post(url, mine)
+    assert admin_client.post(url, mine).status_code == 302
 
-    assert response.status_code == 200
-    assert "verwijderd" in select_one(response, ".edit-conflict").text
-    assert Guidance.objects.get(pk=guidance.pk).tips.count() == 1
+    guidance = Guidance.objects.get(pk=guidance.pk)
+    assert guidance.tips.count() == 1
+    assert guidance.introduction_nl == "Mijn introductie."
+
+
+def test_a_tip_the_colleague_removed_that_i_changed_comes_back_as_a_new_tip(admin_client, guidance):
+    url = change_url(guidance)
+    mine = form_data(admin_client.get(url))
+    Tip.objects.filter(guidance=guidance).order_by("position", "id").first().delete()
+    mine["tips-0-text_nl"] = "Mijn tip blijft."
+
+    response = admin_client.post(url, mine, follow=True)
+
+    assertContains(response, "jouw gewijzigde tekst blijft als nieuwe rij")
+    texts = set(Guidance.objects.get(pk=guidance.pk).tips.values_list("text_nl", flat=True))
+    assert "Mijn tip blijft." in texts
+    assert len(texts) == 2
+
+
+def test_the_returned_form_lists_each_tip_beside_its_own_row(admin_client, second_editor, guidance):
+    url, mine, theirs = opened_by_both(admin_client, second_editor, guidance)
+    first, second = guidance.tips.order_by("position", "id")
+    theirs["introduction_nl"] = "Hun introductie."
+    theirs["tips-0-DELETE"] = "on"
+    theirs["tips-2-text_nl"] = "Hun nieuwe tip."
+    theirs["tips-2-text_en"] = "Their new tip."
+    theirs["tips-2-kind"] = "works"
+    theirs["tips-2-position"] = "0"
+    assert second_editor.post(url, theirs).status_code == 302
+    mine["introduction_nl"] = "Mijn introductie."
+
+    refused = admin_client.post(url, mine)
+
+    data = form_data(refused)
+    ids = [data.get(f"tips-{i}-id") for i in range(int(data["tips-INITIAL_FORMS"]))]
+    stored = [str(pk) for pk in guidance.tips.values_list("pk", flat=True)]
+    assert ids == stored
+    assert str(first.pk) not in ids
+    data["_merge_object.introduction_nl"] = "mine"
+    assert admin_client.post(url, data).status_code == 302
+    texts = set(guidance.tips.values_list("text_nl", flat=True))
+    assert texts == {second.text_nl, "Hun nieuwe tip."}
 
 
 def test_comparing_without_a_from_version_compares_with_the_one_before(admin_client, guidance):

@@ -2,6 +2,7 @@ from django.conf import settings
 from django.core.management import BaseCommand, call_command
 
 from content.export import backup_directory, export_content
+from editing.history import keep_initial_versions
 from phases.models import Phase
 
 # In dependency order: guidance refers to phases, activity types and publications; examples to
@@ -39,4 +40,6 @@ class Command(BaseCommand):
                 self.style.WARNING(f"The content as it was is saved in {folder}/ first.")
             )
         call_command("loaddata", *FIXTURES, verbosity=options["verbosity"])
+        # Each item's first version is the seed: an editor's first change can be undone.
+        keep_initial_versions()
         self.stdout.write(self.style.SUCCESS("Seed content loaded."))
