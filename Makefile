@@ -48,6 +48,7 @@ bench: $(VENV)/.installed-test wrk redis
 	$(TEST_ENV) $(BIN)/python benchmarks/memos.py
 	$(TEST_ENV) $(BIN)/python benchmarks/search.py
 	$(BIN)/python benchmarks/server.py
+	$(BIN)/python benchmarks/gemeenten.py
 
 checkcontent: $(VENV)/.installed-run .env
 	$(MANAGE) checkcontent
