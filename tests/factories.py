@@ -7,6 +7,7 @@ from activities.models import ActivityType, BindingRung, Guidance, Tip
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
 from library.models import Publication
 from phases.models import Phase
+from search.models import RelatedTerm
 from wijkscan.models import ScanAnswer, ScanQuestion, ScanWeight
 
 
@@ -239,3 +240,16 @@ class ExampleSubmissionFactory(factory.django.DjangoModelFactory):
     def activity_types(self, create, extracted, **kwargs):
         if create and extracted:
             self.activity_types.add(*extracted)
+
+
+class RelatedTermFactory(factory.django.DjangoModelFactory):
+    """A search word with its related words; `related_nl="a, b"` as an editor types them."""
+
+    class Meta:
+        model = RelatedTerm
+        django_get_or_create = ["word_nl"]
+
+    word_nl = factory.Sequence(lambda n: f"zoekwoord{n}")
+    related_nl = "buren, buurt"
+    word_en = factory.Sequence(lambda n: f"searchword{n}")
+    related_en = "neighbours, neighbourhood"

@@ -15,6 +15,7 @@ from tests.factories import (
     ParticipantRoleFactory,
     PracticeExampleFactory,
     PublicationFactory,
+    RelatedTermFactory,
     ScanAnswerFactory,
     SettingFactory,
     TipFactory,
@@ -47,6 +48,7 @@ def every_kind_of_row(guidance, admin_user):
     Overleg.start("Overvecht-Noord, maart")
     DividingLineFactory()
     SettingFactory()
+    RelatedTermFactory()
     ExampleSubmissionFactory()
     Group.objects.get_or_create(name="Redactie")
     login = {"username": "iemand", "ip_address": "127.0.0.1", "user_agent": "test"}

@@ -264,6 +264,7 @@ CONTENT_MODELS = {
     ],
     "examples": ["examples.dividingline", "examples.setting", "examples.practiceexample"],
     "buurtoverleg": ["buurtoverleg.participantrole"],
+    "search": ["search.relatedterm"],
 }
 # Local memory per process by default; with REDIS_URL one Redis shared by every app server.
 # Pages and shared objects have a cache of their own ("pages"): anyone can make new page keys
