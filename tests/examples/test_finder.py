@@ -246,6 +246,7 @@ def test_approving_in_the_admin_asks_for_the_english_text(admin_client):
         }.items()
     }
 
+    assertContains(admin_client.get(url), "Goedkeuren publiceert het voorbeeld meteen")
     response = admin_client.post(url, {**data, "_approve": "1"}, follow=True)
 
     submission.refresh_from_db()
