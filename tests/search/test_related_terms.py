@@ -11,6 +11,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
+from examples import fulltext
 from pagecache import version as content_version
 from search.models import RelatedTerm
 from tests.factories import (
@@ -19,6 +20,7 @@ from tests.factories import (
     RelatedTermFactory,
     SettingFactory,
 )
+from tests.html import select
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +239,16 @@ def test_an_editor_edits_the_related_words_in_the_admin(admin_client):
         admin_client.get(reverse("admin:search_relatedterm_history", args=[term.pk])).status_code
         == 200
     )
+
+
+@pytest.mark.skipif(not fulltext.is_postgresql(), reason="ranking needs PostgreSQL")
+def test_an_example_with_the_typed_word_ranks_before_one_found_through_a_related_word(
+    client, related_words
+):
+    PracticeExampleFactory(name="Aan het plein", description_nl="Jongeren en buren praten.")
+    PracticeExampleFactory(name="Zo gaat het", description_nl="Hangjongeren en buren praten.")
+
+    response = client.get(LIST, {"q": "hangjongeren"})
+
+    names = [card.text.strip() for card in select(response, ".example-card__name")]
+    assert names == ["Zo gaat het", "Aan het plein"]
