@@ -125,6 +125,9 @@ def _published_related(model, name):
     return models.Prefetch(name, queryset=related.objects.published())
 
 
+TOP_EXAMPLES = 3
+
+
 class GuidanceQuerySet(models.QuerySet):
     def published(self):
         return self.filter(is_published=True)
@@ -147,10 +150,14 @@ class GuidanceQuerySet(models.QuerySet):
         Examples and sources live in apps above this one: they are reached through the relation
         (never imported), and only their published rows are shown.
         """
-        return self.select_related("phase", "activity_type__rung").prefetch_related(
-            "tips",
-            _published_related(self.model, "examples"),
-            _published_related(self.model, "sources"),
+        return (
+            self.select_related("phase", "activity_type__rung")
+            .prefetch_related("tips", _published_related(self.model, "sources"))
+            .annotate(
+                example_count=models.Count(
+                    "examples", filter=models.Q(examples__is_published=True), distinct=True
+                )
+            )
         )
 
 
@@ -241,6 +248,18 @@ class Guidance(models.Model):
     @property
     def does_not_work(self):
         return [tip for tip in self.tips.all() if tip.kind == Tip.Kind.DOES_NOT_WORK]
+
+    def top_examples(self, limit=TOP_EXAMPLES):
+        """The best `limit` published examples of this guidance, in one query: those that name
+        their place first (a reader asks "where?"), then the most recently checked, then by
+        name. (The examples live in an app above this one: reached through the relation.)"""
+        has_no_place = models.ExpressionWrapper(
+            models.Q(place=""), output_field=models.BooleanField()
+        )
+        examples = self.examples.published().order_by(
+            has_no_place.asc(), models.F("checked_on").desc(nulls_last=True), "name", "pk"
+        )
+        return list(examples[:limit])
 
 
 class Tip(models.Model):

@@ -14,29 +14,32 @@ from phases.shared import overview, published_guidances
 
 
 def _guidance(request, phase_slug, slug):
-    """The guidance on this page: shared per content version by the page's variants (Dutch,
-    English, htmx fragment); an editor who may preview drafts gets it fresh, drafts included."""
+    """The guidance on this page and its best examples (Guidance.top_examples): shared per
+    content version by the page's variants (Dutch, English, htmx fragment); an editor who may
+    preview drafts gets them fresh, drafts included. None for an unknown or hidden guidance."""
 
-    def lookup():
-        guidances = Guidance.objects.for_detail()
-        return guidances.filter(phase__slug=phase_slug, activity_type__slug=slug)
+    def lookup(guidances):
+        guidance = guidances.filter(phase__slug=phase_slug, activity_type__slug=slug).first()
+        return guidance and (guidance, guidance.top_examples())
 
     if can_preview(request, Guidance):
-        return lookup().first()
+        return lookup(Guidance.objects.for_detail())
     return shared(
         content_version.current(request),
         f"guidance:{phase_slug}:{slug}",
-        lambda: lookup().published().first(),
+        lambda: lookup(Guidance.objects.for_detail().published()),
     )
 
 
 @public_page
 @require_safe
 def guidance_detail(request, phase_slug, slug):
-    """An activity type within a phase: why and how, the tips, the examples, the way on."""
-    guidance = _guidance(request, phase_slug, slug)
-    if guidance is None:
+    """An activity type within a phase: why and how, the tips, up to three examples (with a
+    link to all of them), the way on."""
+    found = _guidance(request, phase_slug, slug)
+    if found is None:
         raise Http404("No published guidance for that phase and activity type.")
+    guidance, examples = found
     phase = guidance.phase
     version = content_version.current(request)
     return render_page(
@@ -44,6 +47,7 @@ def guidance_detail(request, phase_slug, slug):
         "activities/guidance_detail.html",
         {
             "guidance": guidance,
+            "examples": examples,
             "phase": phase,
             "guidances": published_guidances(version, phase),
             "phases": overview(version),

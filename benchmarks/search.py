@@ -73,6 +73,8 @@ SEARCHES = [
     ("list, stemmed plural", "/voorbeelden/?q=fietsers", {}),
     ("list, websearch minus", "/voorbeelden/?q=buurtfeest+-barbecue", {}),
     ("list, prefix while typing", "/voorbeelden/?q=moest", {}),
+    # A word with related words (fixtures/search.json): "hangjongeren" also looks for "jongeren"...
+    ("list, related words", "/voorbeelden/?q=hangjongeren", {}),
     ("list, word + filters", "/voorbeelden/?q=jongeren&fase=bij-ongemak&activiteit=dialoog", {}),
     (
         "list, htmx update",

@@ -1,10 +1,12 @@
 from django import forms
 from django.contrib import admin, messages
+from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
 from activities.admin import GuidanceAdmin
 from activities.models import Guidance
+from core.text import domain
 from editing.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from examples import moderation
 from examples.forms import EXAMPLE_FIELDS, SubmissionForm
@@ -59,16 +61,37 @@ class PracticeExampleAdmin(SafeEditingMixin, ContentAdmin):
         ),
         (
             _("How to reach it, and whether it still runs"),
-            {"fields": ["website", "contact_url", "source_url", "is_running", "checked_on"]},
+            {
+                "fields": [
+                    "website",
+                    "contact_url",
+                    "website_host",
+                    "contact_host",
+                    "source_url",
+                    "is_running",
+                    "checked_on",
+                ]
+            },
         ),
         (_("Experience"), {"fields": ["what_worked", "what_did_not_work"]}),
         (_("Guidance it illustrates"), {"fields": ["guidances"]}),
         (_("Origin"), {"fields": ["origin", "shared_on"]}),
     ]
 
+    readonly_fields = ["website_host", "contact_host"]
+
     @admin.display(description=_("website"))
     def website_link(self, obj):
         return obj.website_domain
+
+    @admin.display(description=_("website's domain, as readers see it"))
+    def website_host(self, obj):
+        """Punycode for a host in other letters, as on the site (core.text.web_link)."""
+        return (obj and obj.website_domain) or "-"
+
+    @admin.display(description=_("contact page's domain, as readers see it"))
+    def contact_host(self, obj):
+        return (obj and obj.contact_domain) or "-"
 
 
 class _NamedChoiceAdmin(SafeEditingMixin, ContentAdmin):
@@ -109,19 +132,32 @@ class ExampleSubmissionAdmin(admin.ModelAdmin):
     list_filter = ["status", "phases", "activity_types"]
     search_fields = ["name", "place", "organisation", "description"]
     date_hierarchy = "submitted_at"
-    readonly_fields = ["status", "submitted_at", "decided_at", "language", "published_example"]
+    readonly_fields = [
+        "status",
+        "submitted_at",
+        "decided_at",
+        "language",
+        "published_example",
+        "website_host",
+    ]
     filter_horizontal = ["phases", "activity_types", "dividing_lines"]
     fieldsets = [
         (None, {"fields": ["status", "submitted_at", "decided_at", "published_example"]}),
         (
             _("The example"),
-            {"fields": [*EXAMPLE_FIELDS, "language"]},
+            {"fields": [*EXAMPLE_FIELDS, "website_host", "language"]},
         ),
         (_("For editors only"), {"fields": ["email", "rejection_reason"]}),
     ]
 
     def has_add_permission(self, request):
         return False
+
+    @admin.display(description=_("website's domain, as readers see it"))
+    def website_host(self, obj):
+        """The host in the form the site shows it: a look-alike in other letters (apple.com with
+        a Cyrillic first letter) shows as punycode ("xn--pple-43d.com")."""
+        return domain(obj.website) if obj and obj.website else "-"
 
     @admin.display(description=_("published example"))
     def published_example(self, obj):
@@ -138,6 +174,21 @@ class ExampleSubmissionAdmin(admin.ModelAdmin):
                 _("Published as “%(name)s”.") % {"name": example.name},
                 messages.SUCCESS,
             )
+            if moderation.missing_english(example):
+                url = reverse("admin:examples_practiceexample_change", args=[example.pk])
+                self.message_user(
+                    request,
+                    format_html(
+                        '{} <a href="{}">{}</a>',
+                        _(
+                            "There is no English text yet: the English site shows the Dutch "
+                            "text, marked as Dutch."
+                        ),
+                        url,
+                        _("Add the English text"),
+                    ),
+                    messages.WARNING,
+                )
         elif undecided and REJECT in request.POST:
             moderation.reject(obj, obj.rejection_reason)
             self.message_user(request, _("Rejected; the submission is kept."), messages.WARNING)

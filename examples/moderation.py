@@ -8,6 +8,7 @@ from activities.models import Guidance
 from examples.models import RESERVED_SLUGS, ExampleSubmission, PracticeExample
 
 SLUG_LENGTH = PracticeExample._meta.get_field("slug").max_length
+TEXT_FIELDS = ("description", "what_worked", "what_did_not_work")
 
 
 def _free_slug(name):
@@ -25,10 +26,7 @@ def approve(submission):
         return submission.example
     today = timezone.localdate()
     language = submission.language if submission.language in {"nl", "en"} else "nl"
-    texts = {
-        field: getattr(submission, field)
-        for field in ("description", "what_worked", "what_did_not_work")
-    }
+    texts = {field: getattr(submission, field) for field in TEXT_FIELDS}
     example = PracticeExample(
         slug=_free_slug(submission.name),
         name=submission.name,
@@ -42,7 +40,9 @@ def approve(submission):
     )
     for field, text in texts.items():
         # Dutch is required: an example shared in English shows its English text on both sites
-        # until an editor translates it (checkcontent lists the gap).
+        # until an editor translates it (checkcontent lists the gap). One shared in Dutch has no
+        # English yet: the English pages show the Dutch text marked lang="nl", and the editor who
+        # approved it is asked for the English (missing_english).
         setattr(example, f"{field}_nl", text)
         if language == "en":
             setattr(example, f"{field}_en", text)
@@ -58,6 +58,15 @@ def approve(submission):
     submission.example = example
     submission.save(update_fields=["status", "decided_at", "example"])
     return example
+
+
+def missing_english(example):
+    """The texts of the example that the English pages show in Dutch, for want of English."""
+    return [
+        field
+        for field in TEXT_FIELDS
+        if getattr(example, f"{field}_nl", "") and not getattr(example, f"{field}_en", "")
+    ]
 
 
 def reject(submission, reason):

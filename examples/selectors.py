@@ -85,14 +85,55 @@ def facet_counts(examples, filters):
 class ExampleSearch:
     examples: object  # the matching examples, in list order (a queryset)
     counts: dict
+    search: object = None  # the prepared search text (fulltext.Search), if any
 
 
 def find_examples(*, filters, query):
     """The published examples that match the filters and the search text, and the facet counts."""
     examples = PracticeExample.objects.published()
-    if query:
-        examples = fulltext.matching(examples, query)
+    search = fulltext.prepare(query) if query else None
+    if search:
+        examples = fulltext.matching(examples, search)
     found = _filtered(examples, filters)
+    if search:
+        found = fulltext.ranked(found, search)
+    return ExampleSearch(
+        examples=found.for_cards(), counts=facet_counts(examples, filters), search=search
+    )
+
+
+@dataclass
+class Suggestion:
+    """A way out of an empty list: the same search with less, and how many examples it finds."""
+
+    kind: str  # "without_query", "without_filter" (one filter dropped) or "without_filters"
+    query: str
+    filters: dict
+    count: int
+    dropped: str = ""  # the filter dropped, for "without_filter"
+
+
+def suggestions(*, filters, search):
+    """For a search that finds nothing: the nearest searches that find something, with counts.
+
+    Drop the search words; drop one filter at a time; drop every filter. At most one count query
+    per filter in use, plus two; only asked for when the list is empty.
+    """
+    in_use = [name for name, values in filters.items() if values]
+    query = search.text if search else ""
+    published = PracticeExample.objects.published()
+    matched = fulltext.matching(published, search) if search else published
+    found = []
     if query:
-        found = fulltext.ranked(found, query)
-    return ExampleSearch(examples=found.for_cards(), counts=facet_counts(examples, filters))
+        found.append(
+            Suggestion("without_query", "", filters, _filtered(published, filters).count())
+        )
+    if len(in_use) > 1:
+        for name in in_use:
+            rest = {**filters, name: []}
+            found.append(
+                Suggestion("without_filter", query, rest, _filtered(matched, rest).count(), name)
+            )
+    if in_use:
+        found.append(Suggestion("without_filters", query, {}, matched.count()))
+    return [suggestion for suggestion in found if suggestion.count]

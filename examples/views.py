@@ -1,3 +1,5 @@
+from urllib.parse import urlencode
+
 from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
@@ -6,10 +8,11 @@ from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_safe
 
 from core.htmx import render_page, wants_fragment
+from editing.preview import visible
 from examples import spam
 from examples.forms import ExampleFilterForm, SubmissionForm
 from examples.models import PracticeExample
-from examples.selectors import filter_choices, find_examples
+from examples.selectors import filter_choices, find_examples, suggestions
 from pagecache.pages import public_page
 
 PER_PAGE = 12
@@ -63,15 +66,43 @@ def _list_context(request, *, page_path):
         number = getattr(page, f"{name}_page_number")() if exists else None
         links[f"{name}_url"] = number and _page_url(request, page_path, number)
         links[f"{name}_results_url"] = number and _page_url(request, results_path, number)
+    filters = form.filters()
+    is_filtered = bool(form.query or any(filters.values()))
     context = {
         "form": form,
         "facets": _facets(form, choices, found.counts),
+        "active_filters": sum(len(values) for values in filters.values()),
         "page": page,
         "examples": page.object_list,
-        "is_filtered": bool(form.query or any(form.filters().values())),
+        "is_filtered": is_filtered,
+        "suggestions": (
+            _suggestions(form, filters, found.search)
+            if is_filtered and not page.paginator.count
+            else []
+        ),
         **links,
     }
     return context, 200 if form.is_valid() else 400
+
+
+def _suggestions(form, filters, search):
+    """The nearest searches that find something, each with its address and count."""
+    list_path = reverse("examples:list")
+    shown = []
+    for suggestion in suggestions(filters=filters, search=search):
+        params = [("q", suggestion.query)] if suggestion.query else []
+        params += [(name, value) for name, values in suggestion.filters.items() for value in values]
+        shown.append(
+            {
+                "kind": suggestion.kind,
+                "query": suggestion.query,
+                "dropped": form.fields[suggestion.dropped].label if suggestion.dropped else "",
+                "has_filters": any(suggestion.filters.values()),
+                "count": suggestion.count,
+                "url": f"{list_path}?{urlencode(params)}" if params else list_path,
+            }
+        )
+    return shown
 
 
 @public_page
@@ -117,7 +148,9 @@ def _page_url(request, path, number):
 @public_page
 @require_safe
 def example_detail(request, slug):
-    example = get_object_or_404(PracticeExample.objects.published().for_detail(), slug=slug)
+    """A published example; an editor who may change examples also sees a draft (with the
+    "Concept" banner), never cached (editing.preview)."""
+    example = get_object_or_404(visible(request, PracticeExample.objects.for_detail()), slug=slug)
     return render_page(request, "examples/example_detail.html", {"example": example})
 
 

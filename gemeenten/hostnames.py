@@ -1,9 +1,12 @@
-"""Host names as the site compares them: lower case, IDNs in their ASCII (punycode) form."""
+"""Host names as the site compares them: lower case, IDNs in their ASCII (punycode) form, as
+browsers send them (core.text.ascii_domain)."""
 
 import re
 
 from django.conf import settings
 from django.utils.translation import gettext as _
+
+from core.text import ascii_domain
 
 _LABEL = re.compile(r"^(?!-)[a-z0-9-]{1,63}(?<!-)$")
 
@@ -13,10 +16,9 @@ def normalise_host_name(value):
     name = (value or "").strip().rstrip(".").lower()
     if not name or any(sign in name for sign in "/:@ ?#"):
         raise ValueError(_("Enter only a host name, such as wijkverbinder.example.nl."))
-    try:
-        name = name.encode("idna").decode("ascii")
-    except UnicodeError as error:
-        raise ValueError(_("This is not a valid host name.")) from error
+    name = ascii_domain(name)
+    if name is None:
+        raise ValueError(_("This is not a valid host name."))
     labels = name.split(".")
     if len(name) > 253 or len(labels) < 2 or not all(_LABEL.match(label) for label in labels):
         raise ValueError(_("This is not a valid host name."))

@@ -20,8 +20,17 @@ from django.utils.translation import get_language
 
 HERE = Path(__file__).resolve().parent / "themes"
 # The site's own properties a theme may set (static/css/site.css defines their defaults).
-PROPERTIES = ("--brand", "--link", "--ink", "--ink-muted", "--paper", "--paper-alt", "--line",
-              "--font", "--focus")
+PROPERTIES = (
+    "--brand",
+    "--link",
+    "--ink",
+    "--ink-muted",
+    "--paper",
+    "--paper-alt",
+    "--line",
+    "--font",
+    "--focus",
+)
 _DECLARATION = re.compile(r"(--[\w-]+)\s*:\s*([^;{}]+);")
 _VAR = re.compile(r"var\((--[\w-]+)(?:\s*,\s*([^()]*))?\)")
 FALLBACK_FONTS = 'system-ui, -apple-system, "Segoe UI", Roboto, Arial, sans-serif'

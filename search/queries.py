@@ -81,11 +81,13 @@ def _word_condition(fields, word, code):
     return condition
 
 
-def _matching(queryset, fields, query, code, *, extra=None):
-    """`queryset` narrowed to rows matching `query` in `fields` (or `extra`, a condition on
-    related rows), best first on PostgreSQL."""
+def _matching(queryset, fields, search, code, *, extra=None):
+    """`queryset` narrowed to rows matching `search` (a prepared fulltext.Search) in `fields` (or
+    `extra`, a condition on related rows), best first on PostgreSQL. A word also matches
+    through its related words."""
+    query = search.text
     if fulltext.is_postgresql():
-        search_query = fulltext.search_query(query, code)
+        search_query = fulltext.search_query(query, code, search.related)
         queryset = queryset.annotate(vector=_vector(fields, code))
         condition = Q(vector=search_query)
         if extra is not None:
@@ -96,9 +98,16 @@ def _matching(queryset, fields, query, code, *, extra=None):
             .order_by("-rank")
         )
     for word, excluded in fulltext.split_words(query):
-        condition = _word_condition(fields, word, code)
-        if extra is not None:
-            condition |= extra(word)
+
+        def condition_for(term):
+            condition = _word_condition(fields, term, code)
+            return condition | extra(term) if extra is not None else condition
+
+        condition = (
+            condition_for(word)
+            if excluded
+            else fulltext.word_condition(word, code, search.related, condition_for)
+        )
         queryset = queryset.exclude(condition) if excluded else queryset.filter(condition)
     return queryset
 
@@ -118,21 +127,22 @@ def _tips_matching(code):
 def site_search(query):
     """The matches for `query`, grouped by kind, each group at most LIMIT items."""
     code = fulltext.language()
-    phases = _matching(Phase.objects.all(), PHASE_FIELDS, query, code).order_by(
+    search = fulltext.prepare(query, code)
+    phases = _matching(Phase.objects.all(), PHASE_FIELDS, search, code).order_by(
         *(["-rank"] if fulltext.is_postgresql() else []), "position"
     )
     guidances = _matching(
         Guidance.objects.published().select_related("phase", "activity_type"),
         GUIDANCE_FIELDS,
-        query,
+        search,
         code,
         extra=_tips_matching(code),
     ).order_by(*(["-rank"] if fulltext.is_postgresql() else []), "phase__position", "position")
     examples = fulltext.ranked(
-        fulltext.matching(PracticeExample.objects.published(), query), query
+        fulltext.matching(PracticeExample.objects.published(), search), search
     ).for_cards()
     publications = _matching(
-        Publication.objects.published(), PUBLICATION_FIELDS, query, code
+        Publication.objects.published(), PUBLICATION_FIELDS, search, code
     ).order_by(*(["-rank"] if fulltext.is_postgresql() else []), "position", "title")
     return [
         Group("phases", list(phases[:LIMIT])),

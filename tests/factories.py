@@ -9,6 +9,7 @@ from examples.models import DividingLine, ExampleSubmission, PracticeExample, Se
 from gemeenten.models import Gemeente, Host
 from library.models import Publication
 from phases.models import Phase
+from search.models import RelatedTerm
 from wijkscan.models import ScanAnswer, ScanQuestion, ScanWeight
 
 
@@ -281,3 +282,16 @@ class ContactFactory(factory.django.DjangoModelFactory):
     def phases(self, create, extracted, **kwargs):
         if create and extracted:
             self.phases.set(extracted)
+
+
+class RelatedTermFactory(factory.django.DjangoModelFactory):
+    """A search word with its related words; `related_nl="a, b"` as an editor types them."""
+
+    class Meta:
+        model = RelatedTerm
+        django_get_or_create = ["word_nl"]
+
+    word_nl = factory.Sequence(lambda n: f"zoekwoord{n}")
+    related_nl = "buren, buurt"
+    word_en = factory.Sequence(lambda n: f"searchword{n}")
+    related_en = "neighbours, neighbourhood"

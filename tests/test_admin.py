@@ -18,6 +18,7 @@ from tests.factories import (
     ParticipantRoleFactory,
     PracticeExampleFactory,
     PublicationFactory,
+    RelatedTermFactory,
     ScanAnswerFactory,
     SettingFactory,
     TipFactory,
@@ -50,6 +51,7 @@ def every_kind_of_row(guidance, admin_user):
     Overleg.start("Overvecht-Noord, maart")
     DividingLineFactory()
     SettingFactory()
+    RelatedTermFactory()
     ExampleSubmissionFactory()
     Group.objects.get_or_create(name="Redactie")
     login = {"username": "iemand", "ip_address": "127.0.0.1", "user_agent": "test"}

@@ -324,6 +324,7 @@ CONTENT_MODELS = {
     "buurtoverleg": ["buurtoverleg.participantrole"],
     # The local layer: gemeenten with their host names, and contacts (the national ones seeded).
     "contacts": ["gemeenten.gemeente", "gemeenten.host", "contacts.contact"],
+    "search": ["search.relatedterm"],
 }
 # Local memory per process by default; with REDIS_URL one Redis shared by every app server.
 # Pages and shared objects have a cache of their own ("pages"): anyone can make new page keys

@@ -1,6 +1,12 @@
 """On a phone the header is one row and the content starts on the first screen."""
 
+import re
+
 import pytest
+from axe_playwright_python.sync_playwright import Axe
+from playwright.sync_api import expect
+
+from tests.browser.test_accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
 
@@ -68,3 +74,45 @@ def test_the_header_marks_the_current_section(page, seeded_server):
     assert current.count() == 1
     assert current.inner_text() == "Fasen"
     assert current.get_attribute("aria-current") == "true"
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_the_first_example_is_on_the_first_screen_of_a_phone(page, seeded_server, prefix):
+    page.set_viewport_size(PHONE)
+    page.goto(f"{seeded_server.url}{prefix}/voorbeelden/")
+
+    heading = _box(page, ".example-card h2")
+    assert heading["y"] + heading["height"] <= PHONE["height"], "the first result is below the fold"
+    assert _box(page, "#example-count")["y"] < heading["y"]
+    assert not page.locator("#f-omgeving-straat").is_visible()  # folded away
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert not results.violations_count, results.generate_report()
+
+
+def test_the_folded_filters_open_without_javascript_and_filter(browser, seeded_server):
+    context = browser.new_context(java_script_enabled=False, viewport=PHONE)
+    page = context.new_page()
+    page.goto(f"{seeded_server.url}/voorbeelden/")
+
+    page.locator("summary.filter-panel__toggle").click()
+    page.locator("#f-omgeving-straat").check()
+    page.get_by_role("button", name="Toon voorbeelden").click()
+
+    assert "omgeving=straat" in page.url
+    expect(page.locator("summary.filter-panel__toggle")).to_have_text("Filter (1 actief)")
+    assert page.locator(".example-card").count() == 2
+    context.close()
+
+
+@pytest.mark.parametrize("prefix", ["", "/en"])
+def test_on_a_laptop_the_filters_are_open_and_the_toggle_is_hidden(page, seeded_server, prefix):
+    page.set_viewport_size({"width": 1280, "height": 800})
+    page.goto(f"{seeded_server.url}{prefix}/voorbeelden/")
+
+    assert page.locator("label[for=f-omgeving-straat]").is_visible()
+    assert not page.locator("summary.filter-panel__toggle").is_visible()
+    results = Axe().run(page, options=AXE_OPTIONS)
+    assert not results.violations_count, results.generate_report()
+    page.locator("#f-omgeving-straat").focus()  # reachable by keyboard, not just painted
+    page.keyboard.press("Space")
+    expect(page).to_have_url(re.compile(r"omgeving=straat"))

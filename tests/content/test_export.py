@@ -17,6 +17,7 @@ from tests.factories import (
     ParticipantRoleFactory,
     PracticeExampleFactory,
     PublicationFactory,
+    RelatedTermFactory,
     ScanAnswerFactory,
 )
 
@@ -77,6 +78,7 @@ def test_export_then_seed_into_an_empty_database_gives_the_same_pages(client, se
     ParticipantRoleFactory()
     ContactFactory(phases=[guidance.phase], gemeente=GemeenteFactory())
     ContactFactory(phases=[guidance.phase])
+    RelatedTermFactory()
     SitePage.objects.create(slug="over", title_nl="Over", body_nl="Wie wij zijn.")
     paths = ["/over/", "/", guidance.get_absolute_url(), "/en" + guidance.get_absolute_url()]
     paths += ["/bibliotheek/", "/bibliotheek/bron/", guidance.phase.get_absolute_url()]

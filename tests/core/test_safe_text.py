@@ -58,6 +58,25 @@ def test_a_plain_web_address_is_a_link_named_by_its_host(url, shown):
     assert web_link(url).domain == shown
 
 
+@pytest.mark.parametrize(
+    ("url", "shown"),
+    [
+        ("https://www.\u0430pple.com/", "xn--pple-43d.com"),  # Cyrillic first letter
+        ("https://fa\u00df.de", "xn--fa-hia.de"),  # as browsers resolve it, not "fass.de"
+        ("https://\u4f8b\u3048.jp/pad", "xn--r8jz45g.jp"),
+        ("https://xn--pple-43d.com", "xn--pple-43d.com"),
+    ],
+    ids=["look-alike", "sharp s", "japanese", "already punycode"],
+)
+def test_a_host_in_other_letters_is_named_in_punycode(url, shown):
+    assert web_link(url).href == url
+    assert domain(url) == shown
+
+
+def test_a_host_that_is_no_valid_international_name_is_refused():
+    assert web_link("https://a\u200db.nl/") is None
+
+
 def test_the_admin_refuses_the_backslash_trick_for_an_example_website(admin_client):
     example = PracticeExampleFactory()
     url = reverse("admin:examples_practiceexample_change", args=[example.pk])
