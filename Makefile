@@ -43,10 +43,11 @@ seed: $(VENV)/.installed-run .env
 	$(MANAGE) seed --force
 	$(MANAGE) og_images -v0
 
-bench: $(VENV)/.installed-test wrk redis
+bench: $(VENV)/.installed-test wrk redis pdf
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
 	$(TEST_ENV) $(BIN)/python benchmarks/memos.py
 	$(TEST_ENV) $(BIN)/python benchmarks/search.py
+	$(TEST_ENV) $(BIN)/python benchmarks/buurtoverleg_pdf.py
 	$(BIN)/python benchmarks/server.py
 	$(BIN)/python benchmarks/gemeenten.py
 

@@ -7,6 +7,12 @@ point to a phase. Answers that point to no phase ("weet ik niet") are left out: 
 disagreeing. 0 means everyone who knows gave the same answer; two people with two different answers
 give 0.5; ten people spread 4/3/3 give 0.6. A question with fewer than two such answers has no
 disagreement (None).
+
+Rounds: when the team comes back ("hoe staat het er nu voor?"), each round's answers are counted on
+their own, and the rounds are set side by side. A question's answers **moved** between two rounds
+when the share of at least one answer changed by MOVED_SHARE (20 percentage points) or more; the
+shares count every answer given, "weet ik niet" too (knowing less than before is news as well).
+A question that one of the two rounds has no answers to has not moved.
 """
 
 from collections import Counter
@@ -16,6 +22,8 @@ from wijkscan.scoring import score
 
 # The questions shown under "hierover verschillen jullie van mening".
 TOP_DISAGREEMENTS = 3
+# How far one answer's share must move between two rounds for the question to count as moved.
+MOVED_SHARE = 0.2
 
 
 @dataclass(frozen=True)
@@ -67,6 +75,60 @@ class RolePhases:
     phases: list[PhaseCount]
 
 
+@dataclass(frozen=True)
+class RoundColumn:
+    """One round's column: how many answered, and the phases their answers point to."""
+
+    round: object
+    total: int
+    phases: list[PhaseCount]
+    undecided: int
+
+
+@dataclass(frozen=True)
+class AnswerShift:
+    answer: object
+    before: AnswerCount
+    after: AnswerCount
+
+
+@dataclass(frozen=True)
+class MovedQuestion:
+    question: object
+    shifts: list[AnswerShift]
+    movement: float
+
+    @property
+    def movement_percent(self):
+        return round(100 * self.movement)
+
+
+@dataclass
+class RoundsComparison:
+    """Every round side by side, and the questions whose answers moved since the round before."""
+
+    columns: list[RoundColumn]
+    moved: list[MovedQuestion]
+
+    @property
+    def before(self):
+        return self.columns[-2]
+
+    @property
+    def after(self):
+        return self.columns[-1]
+
+    @property
+    def phase_rows(self):
+        """(phase, [its PhaseCount in each round]) in phase order."""
+        if not self.columns:
+            return []
+        return [
+            (count.phase, [column.phases[index] for column in self.columns])
+            for index, count in enumerate(self.columns[0].phases)
+        ]
+
+
 @dataclass
 class TeamOverview:
     total: int
@@ -74,6 +136,9 @@ class TeamOverview:
     undecided: int
     questions: list[QuestionSpread]
     roles: list[RolePhases]
+    # The round these answers belong to, and all rounds compared (from the second round on).
+    round: object = None
+    compared: RoundsComparison | None = None
 
     @property
     def disagreements(self):
@@ -194,3 +259,42 @@ def overview(questions, phases, participants):
         questions=spreads,
         roles=role_phases,
     )
+
+
+def answer_shares(question, participants):
+    """Each answer of `question` with how many participants gave it and its share of them."""
+    counter = Counter(
+        answer.pk
+        for participant in participants
+        for asked, answer in participant.chosen
+        if asked.pk == question.pk
+    )
+    return _answer_counts(question, counter)
+
+
+def movement(before, after):
+    """The largest change of one answer's share between two rounds; None if one has no answers."""
+    if not any(a.count for a in before) or not any(a.count for a in after):
+        return None
+    return max(abs(b.share - a.share) for b, a in zip(before, after, strict=True))
+
+
+def compare_rounds(questions, phases, rounds):
+    """`rounds` is [(round, participants)], oldest first (at least two).
+
+    A column per round; the questions that moved between the last two rounds, most moved first.
+    """
+    columns = []
+    for round_, participants in rounds:
+        counts, undecided = phase_distribution(participants, phases)
+        columns.append(RoundColumn(round_, len(participants), counts, undecided))
+    before, after = rounds[-2][1], rounds[-1][1]
+    moved = []
+    for question in questions:
+        then, now = answer_shares(question, before), answer_shares(question, after)
+        moved_by = movement(then, now)
+        if moved_by is not None and moved_by >= MOVED_SHARE - 1e-9:
+            shifts = [AnswerShift(b.answer, b, a) for b, a in zip(then, now, strict=True)]
+            moved.append(MovedQuestion(question, shifts, moved_by))
+    moved.sort(key=lambda m: -m.movement)
+    return RoundsComparison(columns, moved)

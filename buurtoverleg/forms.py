@@ -1,7 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from buurtoverleg.models import Overleg, ParticipantRole, PlanItem
+from activities.models import Tip
+from buurtoverleg.models import NO_PERSONAL_DATA, Overleg, ParticipantRole, PlanItem, Round
 from wijkscan.forms import ScanForm
 
 # Keys a POSTed participant form may carry besides the questions and the form's own fields.
@@ -94,18 +95,40 @@ class PlanChoiceForm(forms.Form):
         self.fields["guidances"].queryset = guidances
         self.fields["guidances"].label_from_instance = lambda g: g.activity_type.name
 
+    def options(self):
+        """Each checkbox with its guidance, so the page can show the activity's card beside it."""
+        return [(choice, choice.data["value"].instance) for choice in self["guidances"].subwidgets]
+
 
 class PlanItemForm(forms.ModelForm):
+    """An activity of the plan; its tips as two checklists, 'doen' and 'vermijden'.
+
+    Both lists are stored in `checked_tips`: a 'dit werkt wel' tip is ticked when the team has
+    taken care of it, a 'dit werkt niet' tip when the team has made sure to avoid it.
+    """
+
+    tips_do = forms.ModelMultipleChoiceField(
+        queryset=Tip.objects.none(),
+        label=_("Do (this works): what we have taken care of"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    tips_avoid = forms.ModelMultipleChoiceField(
+        queryset=Tip.objects.none(),
+        label=_("Avoid (this does not work): what we make sure not to do"),
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+
     class Meta:
         model = PlanItem
-        fields = ["goal", "who", "partners", "date", "measure", "checked_tips"]
+        fields = ["goal", "who", "partners", "date", "measure"]
         labels = {
             "goal": _("Goal"),
             "who": _("Who does what"),
             "partners": _("Partners"),
             "date": _("Date"),
             "measure": _("How do we know it works?"),
-            "checked_tips": _("Checklist: what we have taken care of"),
         }
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 2}),
@@ -113,10 +136,56 @@ class PlanItemForm(forms.ModelForm):
             "partners": forms.Textarea(attrs={"rows": 2}),
             "date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "measure": forms.Textarea(attrs={"rows": 2}),
-            "checked_tips": forms.CheckboxSelectMultiple,
         }
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["checked_tips"].queryset = self.instance.guidance.tips.all()
-        self.fields["checked_tips"].label_from_instance = lambda tip: tip.text
+        tips = self.instance.guidance.tips.all()
+        checked = list(self.instance.checked_tips.values_list("pk", flat=True))
+        for name, kind in (
+            ("tips_do", Tip.Kind.WORKS),
+            ("tips_avoid", Tip.Kind.DOES_NOT_WORK),
+        ):
+            self.fields[name].queryset = tips.filter(kind=kind)
+            self.fields[name].label_from_instance = lambda tip: tip.text
+            self.fields[name].initial = checked
+
+    def save(self, commit=True):
+        item = super().save(commit=commit)
+        if commit:
+            item.checked_tips.set([*self.cleaned_data["tips_do"], *self.cleaned_data["tips_avoid"]])
+        return item
+
+
+class OutcomeForm(forms.ModelForm):
+    """'Heeft het gewerkt?' for one activity of the plan: one of four answers, and one line."""
+
+    outcome = forms.ChoiceField(
+        choices=PlanItem.Outcome.choices,
+        label=_("Did it work?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Please choose an answer."),
+            "invalid_choice": _("This answer is not one of the choices; choose again."),
+        },
+    )
+
+    class Meta:
+        model = PlanItem
+        fields = ["outcome", "outcome_note"]
+        labels = {"outcome_note": _("In one line: what did you see? (optional)")}
+        help_texts = {"outcome_note": NO_PERSONAL_DATA}
+
+
+class MeetingDateForm(forms.ModelForm):
+    """The day the team meets for a round; printed on the plan."""
+
+    class Meta:
+        model = Round
+        fields = ["meeting_date"]
+        labels = {"meeting_date": _("Date of the meeting")}
+        help_texts = {"meeting_date": _("It is printed on the plan.")}
+        widgets = {
+            "meeting_date": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+        }
+        error_messages = {"meeting_date": {"invalid": _("Enter a date, e.g. 2027-03-01.")}}

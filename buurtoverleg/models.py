@@ -1,14 +1,21 @@
 import datetime
 
 from django.conf import settings
-from django.db import models
+from django.db import IntegrityError, models, transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activities.models import Tip
 from buurtoverleg.tokens import matches, new_token, token_hash
 
 DEFAULT_RETENTION_DAYS = 365
+# A buurtoverleg comes back a few times a year at most; a limit keeps the overview's columns few.
+MAX_ROUNDS = 12
+# Help text of every free line a team writes: the plan is handed out and kept for a year.
+NO_PERSONAL_DATA = _(
+    "Do not name people, and do not write about anyone's religion, origin or health."
+)
 
 
 def retention():
@@ -88,7 +95,21 @@ class Overleg(models.Model):
         overleg = cls.objects.create(
             name=name, manage_token_hash=token_hash(manage_token), participant_token=new_token()
         )
+        Round.objects.create(overleg=overleg, number=1, started_at=overleg.created_at)
         return overleg, manage_token
+
+    def start_round(self):
+        """The next round, or None while the current one has no answers or at the last round."""
+        current = self.current_round()
+        if current.number >= MAX_ROUNDS or not current.responses.exists():
+            return None
+        try:
+            with transaction.atomic():
+                new = Round.objects.create(overleg=self, number=current.number + 1)
+        except IntegrityError:  # a second click started it a moment ago
+            return None
+        self.touch()
+        return new
 
     def touch(self):
         """Record a change now: the expiry counts from the last change."""
@@ -99,11 +120,49 @@ class Overleg(models.Model):
     def expires_at(self):
         return self.updated_at + retention()
 
+    def current_round(self):
+        """The round participants answer now: the newest (round 1 is made if there is none)."""
+        latest = self.rounds.order_by("-number").first()
+        if latest is None:
+            latest, _created = Round.objects.get_or_create(overleg=self, number=1)
+        return latest
+
     def participant_url(self):
         return reverse("buurtoverleg:participate", kwargs={"token": self.participant_token})
 
     def shared_plan_url(self):
         return reverse("buurtoverleg:shared_plan", kwargs={"token": self.participant_token})
+
+
+class Round(models.Model):
+    """One time the team answers the scan: the first meeting, and each return to it later."""
+
+    overleg = models.ForeignKey(
+        Overleg, verbose_name=_("buurtoverleg"), on_delete=models.CASCADE, related_name="rounds"
+    )
+    number = models.PositiveSmallIntegerField(_("number"))
+    started_at = models.DateTimeField(_("started at"), default=timezone.now)
+    meeting_date = models.DateField(
+        _("date of the meeting"),
+        null=True,
+        blank=True,
+        help_text=_("The day the team meets for this round; it is printed on the plan."),
+    )
+
+    class Meta:
+        ordering = ["overleg", "number"]
+        verbose_name = _("round")
+        verbose_name_plural = _("rounds")
+        constraints = [
+            models.UniqueConstraint(fields=["overleg", "number"], name="one_round_per_number"),
+            models.CheckConstraint(
+                condition=models.Q(number__gte=1, number__lte=MAX_ROUNDS),
+                name="round_number_in_range",
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.overleg} · {self.number}"
 
 
 class ResponseQuerySet(models.QuerySet):
@@ -119,6 +178,9 @@ class Response(models.Model):
 
     overleg = models.ForeignKey(
         Overleg, verbose_name=_("buurtoverleg"), on_delete=models.CASCADE, related_name="responses"
+    )
+    round = models.ForeignKey(
+        Round, verbose_name=_("round"), on_delete=models.CASCADE, related_name="responses"
     )
     edit_token_hash = models.CharField(_("edit token (SHA-256)"), max_length=64, unique=True)
     role = models.ForeignKey(
@@ -183,6 +245,12 @@ class PlanItemQuerySet(models.QuerySet):
 class PlanItem(models.Model):
     """An activity type the team chose for its plan, with who does what and when."""
 
+    class Outcome(models.TextChoices):
+        WORKED = "worked", _("Yes")
+        PARTLY = "partly", _("Partly")
+        DID_NOT_WORK = "did_not_work", _("No")
+        NOT_DONE = "not_done", _("Not done yet")
+
     overleg = models.ForeignKey(
         Overleg, verbose_name=_("buurtoverleg"), on_delete=models.CASCADE, related_name="plan_items"
     )
@@ -201,6 +269,11 @@ class PlanItem(models.Model):
     checked_tips = models.ManyToManyField(
         "activities.Tip", verbose_name=_("checked tips"), related_name="+", blank=True
     )
+    outcome = models.CharField(_("did it work?"), max_length=20, choices=Outcome, blank=True)
+    outcome_note = models.CharField(
+        _("in one line"), max_length=200, blank=True, help_text=NO_PERSONAL_DATA
+    )
+    outcome_recorded_on = models.DateField(_("outcome recorded on"), null=True, blank=True)
 
     objects = PlanItemQuerySet.as_manager()
 
@@ -222,3 +295,13 @@ class PlanItem(models.Model):
         """The guidance's tips, each with whether the team has ticked it."""
         checked = {tip.pk for tip in self.checked_tips.all()}
         return [(tip, tip.pk in checked) for tip in self.guidance.tips.all()]
+
+    @property
+    def checklist_do(self):
+        """The 'dit werkt wel' tips: ticked when the team has taken care of them."""
+        return [(tip, checked) for tip, checked in self.checklist if tip.kind == Tip.Kind.WORKS]
+
+    @property
+    def checklist_avoid(self):
+        """The 'dit werkt niet' tips: ticked when the team has made sure to avoid them."""
+        return [(tip, checked) for tip, checked in self.checklist if tip.kind != Tip.Kind.WORKS]

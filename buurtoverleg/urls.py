@@ -25,9 +25,16 @@ urlpatterns = [
     path("buurtoverleg/b/<token:token>/", coordinator.manage, name="manage"),
     path("buurtoverleg/b/<token:token>/stand/", coordinator.live, name="live"),
     path("buurtoverleg/b/<token:token>/afspraken/", coordinator.agreement, name="agreement"),
+    path("buurtoverleg/b/<token:token>/ronde/", coordinator.new_round, name="new_round"),
+    path("buurtoverleg/b/<token:token>/datum/", coordinator.meeting_date, name="meeting_date"),
     path("buurtoverleg/b/<token:token>/plan/", plan.plan, name="plan"),
     path("buurtoverleg/b/<token:token>/plan/kiezen/", plan.plan_choose, name="plan_choose"),
     path("buurtoverleg/b/<token:token>/plan/<int:item>/", plan.plan_item, name="plan_item"),
+    path(
+        "buurtoverleg/b/<token:token>/plan/<int:item>/gewerkt/",
+        plan.plan_item_outcome,
+        name="plan_item_outcome",
+    ),
     path(
         "buurtoverleg/b/<token:token>/plan/<int:item>/weghalen/",
         plan.plan_item_remove,

@@ -3,12 +3,13 @@
 
 from django.shortcuts import redirect, render
 from django.urls import reverse
-from django.views.decorators.http import require_http_methods, require_safe
+from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
-from buurtoverleg.analysis import Participant, overview
-from buurtoverleg.forms import AgreementForm, StartForm
+from buurtoverleg import pdf
+from buurtoverleg.analysis import Participant, compare_rounds, overview
+from buurtoverleg.forms import AgreementForm, MeetingDateForm, StartForm
 from buurtoverleg.http import capability_page
-from buurtoverleg.models import Overleg, ResponseAnswer, retention
+from buurtoverleg.models import MAX_ROUNDS, Overleg, ResponseAnswer, retention
 from buurtoverleg.views.lookup import by_manage_token, scan_questions
 from core.htmx import render_page
 from phases.models import Phase
@@ -38,14 +39,30 @@ def _participants(responses, answer_rows, questions):
 
 
 def _team_overview(overleg):
-    """The analysis of the team's answers, and the responses; a fixed number of queries."""
+    """The analysis of the current round's answers (with every round compared, from the second
+    round on), and that round's responses; a fixed number of queries."""
     questions = scan_questions()
     phases = list(Phase.objects.for_overview())
+    rounds = list(overleg.rounds.all()) or [overleg.current_round()]
     responses = list(overleg.responses.select_related("role"))
     answer_rows = ResponseAnswer.objects.filter(response__overleg=overleg).values_list(
         "response_id", "question_id", "answer_id"
     )
-    team = overview(questions, phases, _participants(responses, answer_rows, questions))
+    by_round = {round_.pk: ([], []) for round_ in rounds}
+    for response, participant in zip(
+        responses, _participants(responses, answer_rows, questions), strict=True
+    ):
+        if response.round_id in by_round:
+            by_round[response.round_id][0].append(response)
+            by_round[response.round_id][1].append(participant)
+    current = rounds[-1]
+    responses, participants = by_round[current.pk]
+    team = overview(questions, phases, participants)
+    team.round = current
+    if len(rounds) > 1:
+        team.compared = compare_rounds(
+            questions, phases, [(round_, by_round[round_.pk][1]) for round_ in rounds]
+        )
     return team, responses
 
 
@@ -89,12 +106,14 @@ def create(request):
 # Manage: overview, agreement, delete
 
 
-def _manage_context(request, overleg, token):
+def _manage_context(request, overleg, token, meeting_form=None):
     team, responses = _team_overview(overleg)
     return {
         "overleg": overleg,
         "token": token,
         "team": team,
+        "meeting_form": meeting_form or MeetingDateForm(instance=team.round),
+        "max_rounds": MAX_ROUNDS,
         "observations": [response for response in responses if response.observation],
         "poll_seconds": POLL_SECONDS,
         "participant_url": request.build_absolute_uri(overleg.participant_url()),
@@ -118,6 +137,30 @@ def live(request, token):
     return render(
         request, "buurtoverleg/manage.html#live", _manage_context(request, overleg, token)
     )
+
+
+@require_POST
+@capability_page
+def new_round(request, token):
+    """Start the next round ("hoe staat het er nu voor?"); everyone answers again with the same
+    participant link. Nothing happens while the current round has no answers yet."""
+    overleg = by_manage_token(token)
+    overleg.start_round()
+    return redirect(f"{reverse('buurtoverleg:manage', kwargs={'token': token})}#rounds")
+
+
+@require_POST
+@capability_page
+def meeting_date(request, token):
+    """Record the day the team meets for the current round; it is printed on the plan."""
+    overleg = by_manage_token(token)
+    form = MeetingDateForm(request.POST, instance=overleg.current_round())
+    if not form.is_valid():
+        context = _manage_context(request, overleg, token, meeting_form=form)
+        return render_page(request, "buurtoverleg/manage.html", context, status=400)
+    form.save()
+    overleg.touch()
+    return redirect(f"{reverse('buurtoverleg:manage', kwargs={'token': token})}#rounds")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
@@ -155,6 +198,7 @@ def delete(request, token):
     """Delete the buurtoverleg with its answers and plan, at once."""
     overleg = by_manage_token(token)
     if request.method == "POST":
+        pdf.forget([overleg.pk])
         overleg.delete()
         return render(request, "buurtoverleg/deleted.html", {})
     return render(request, "buurtoverleg/delete.html", {"overleg": overleg, "token": token})

@@ -5,7 +5,7 @@ from urllib.parse import urlencode
 
 from django.db import transaction
 from django.http import Http404
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
@@ -38,6 +38,7 @@ def _participant_form_page(request, overleg, form, *, status=200, response=None,
             "response": response,
             "edit_url": request.build_absolute_uri(request.path) if response else None,
             "first_step_url": None if response else _step_url(overleg.participant_token, 1, {}),
+            "round": overleg.current_round(),
             **extra,
         },
         status=status,
@@ -66,6 +67,7 @@ def participate(request, token):
         with transaction.atomic():
             response = Response.objects.create(
                 overleg=overleg,
+                round=overleg.current_round(),
                 edit_token_hash=token_hash(edit_token),
                 role=form.cleaned_data["role"],
                 observation=form.cleaned_data["observation"],
@@ -144,6 +146,15 @@ def change(request, token, response_token):
     response = Response.objects.select_related("role").for_edit_token(overleg, response_token)
     if response is None:
         raise Http404("No response with this link.")
+    current = overleg.current_round()
+    if response.round_id != current.pk:
+        # Answers of an earlier round stay as they were: they are what the rounds are compared by.
+        return render(
+            request,
+            "buurtoverleg/round_closed.html",
+            {"overleg": overleg, "round": current},
+            status=200 if request.method != "POST" else 409,
+        )
     questions = scan_questions()
     if request.method == "POST":
         form = ParticipantForm(questions, data=request.POST)

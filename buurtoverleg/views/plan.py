@@ -6,13 +6,18 @@ from django.http import HttpResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
+from django.utils.http import content_disposition_header
+from django.utils.translation import get_language
 from django.views.decorators.http import require_http_methods, require_POST, require_safe
 
 from activities.models import Guidance
-from buurtoverleg.forms import PlanChoiceForm, PlanItemForm
+from buurtoverleg import pdf
+from buurtoverleg.forms import OutcomeForm, PlanChoiceForm, PlanItemForm
 from buurtoverleg.http import capability_page
 from buurtoverleg.models import PlanItem
 from buurtoverleg.views.lookup import by_manage_token, by_participant_token
+from pagecache import version as content_version
 
 
 def _plan_context(request, overleg):
@@ -33,6 +38,7 @@ def _choice_form(overleg, items, data=None):
         .filter(phase=overleg.agreed_phase)
         .exclude(pk__in=chosen)
         .for_phase_page()
+        .select_related("phase")
     )
     return PlanChoiceForm(guidances, data=data)
 
@@ -111,6 +117,32 @@ def plan_item(request, token, item):
     )
 
 
+@require_http_methods(["GET", "HEAD", "POST"])
+@capability_page
+def plan_item_outcome(request, token, item):
+    """'Heeft het gewerkt?' for one activity: yes, partly, no or not done yet, and one line."""
+    overleg = by_manage_token(token)
+    plan_item = _plan_item(overleg, item)
+    if request.method == "POST":
+        form = OutcomeForm(request.POST, instance=plan_item)
+        if form.is_valid():
+            recorded = form.save(commit=False)
+            recorded.outcome_recorded_on = timezone.localdate()
+            recorded.save(update_fields=["outcome", "outcome_note", "outcome_recorded_on"])
+            overleg.touch()
+            return redirect(f"{reverse('buurtoverleg:plan', kwargs={'token': token})}#item-{item}")
+        status = 400
+    else:
+        form = OutcomeForm(instance=plan_item)
+        status = 200
+    return render(
+        request,
+        "buurtoverleg/plan_outcome.html",
+        {"overleg": overleg, "token": token, "item": plan_item, "form": form},
+        status=status,
+    )
+
+
 @require_POST
 @capability_page
 def plan_item_remove(request, token, item):
@@ -120,19 +152,54 @@ def plan_item_remove(request, token, item):
     return redirect("buurtoverleg:plan", token=token)
 
 
+def _roles_taken_part(responses):
+    """(role or None, how many) of a round's responses, in the roles' order."""
+    counts = {}
+    for response in responses:
+        counts[response.role] = counts.get(response.role, 0) + 1
+    return sorted(
+        counts.items(),
+        key=lambda item: (
+            item[0] is None,
+            getattr(item[0], "position", 0),
+            getattr(item[0], "pk", 0),
+        ),
+    )
+
+
 @require_safe
 @capability_page
 def plan_pdf(request, token):
-    """The plan as a PDF rendered on the server (WeasyPrint), with QR codes to each page."""
-    from weasyprint import HTML  # a heavy import that only this view needs
-
+    """The plan as a tagged PDF to hand out (buurtoverleg.pdf), with QR codes to each page;
+    rendered once per change of the plan, then served from the cache."""
     overleg = by_manage_token(token)
-    html = render_to_string(
-        "buurtoverleg/plan_pdf.html", {**_plan_context(request, overleg)}, request=request
+    printed_on = timezone.localdate()
+
+    def build_html():
+        rounds = list(overleg.rounds.all()) or [overleg.current_round()]
+        current = rounds[-1]
+        responses = current.responses.select_related("role")
+        context = {
+            **_plan_context(request, overleg),
+            "rounds": rounds,
+            "round": current,
+            "roles": _roles_taken_part(responses),
+            "printed_on": printed_on,
+        }
+        return render_to_string("buurtoverleg/plan_pdf.html", context, request=request)
+
+    document = pdf.plan_pdf(
+        overleg,
+        version=content_version.current(request),
+        language=get_language(),
+        base_url=request.build_absolute_uri("/"),
+        printed_on=printed_on,
+        build_html=build_html,
     )
-    pdf = HTML(string=html, base_url=request.build_absolute_uri("/")).write_pdf()
-    response = HttpResponse(pdf, content_type="application/pdf")
-    response["Content-Disposition"] = 'inline; filename="buurtoverleg-plan.pdf"'
+    response = HttpResponse(document, content_type="application/pdf")
+    response["Content-Disposition"] = content_disposition_header(
+        as_attachment=True, filename=pdf.filename(overleg, printed_on)
+    )
     return response
 
 

@@ -8,7 +8,14 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from activities.models import Guidance
-from buurtoverleg.models import Overleg, ParticipantRole, PlanItem, Response, ResponseAnswer
+from buurtoverleg.models import (
+    Overleg,
+    ParticipantRole,
+    PlanItem,
+    Response,
+    ResponseAnswer,
+    Round,
+)
 from buurtoverleg.tokens import new_token, token_hash
 from phases.models import Phase
 from tests.browser.test_accessibility import AXE_OPTIONS
@@ -140,20 +147,33 @@ def overleg_pages(seeded_server):
     )
     roles = list(ParticipantRole.objects.all())
     questions = list(ScanQuestion.objects.for_scan())
-    edit_token = new_token()
-    for number in range(4):
+    edit_token, earlier_token = new_token(), new_token()
+    # Two rounds: the overview sets them side by side; an edit link of round 1 is closed.
+    first = overleg.current_round()
+    second = Round.objects.create(overleg=overleg, number=2)
+    for number in range(8):
+        tokens = {0: earlier_token, 4: edit_token}
         response = Response.objects.create(
             overleg=overleg,
-            edit_token_hash=token_hash(edit_token) if number == 0 else token_hash(new_token()),
+            round=first if number < 4 else second,
+            edit_token_hash=token_hash(tokens.get(number) or new_token()),
             role=roles[number % len(roles)],
             observation=f"Wat ik zie, nummer {number}",
         )
         ResponseAnswer.objects.bulk_create(
-            ResponseAnswer(response=response, question=q, answer=q.answers.all()[number % 3])
+            ResponseAnswer(
+                response=response, question=q, answer=q.answers.all()[(number + number // 4) % 3]
+            )
             for q in questions
         )
     guidance = Guidance.objects.published().filter(phase=phase).first()
-    item = PlanItem.objects.create(overleg=overleg, guidance=guidance, goal="Elkaar leren kennen")
+    item = PlanItem.objects.create(
+        overleg=overleg,
+        guidance=guidance,
+        goal="Elkaar leren kennen",
+        outcome=PlanItem.Outcome.PARTLY,
+        outcome_note="Veel bewoners, weinig jongeren",
+    )
     manage = f"/buurtoverleg/b/{manage_token}/"
     participant = f"/buurtoverleg/d/{overleg.participant_token}/"
     answers = "&".join(f"{q.slug}={q.answers.all()[0].slug}" for q in questions)
@@ -163,11 +183,13 @@ def overleg_pages(seeded_server):
         f"{manage}afspraken/",
         f"{manage}plan/",
         f"{manage}plan/{item.pk}/",
+        f"{manage}plan/{item.pk}/gewerkt/",
         f"{manage}verwijderen/",
         participant,
         f"{participant}?stap=2&{answers.split('&')[0]}",
         f"{participant}afronden/?{answers}",
         f"{participant}{edit_token}/?opgeslagen=1",
+        f"{participant}{earlier_token}/",
         f"{participant}plan/",
     ]
 
@@ -206,3 +228,124 @@ def test_the_created_page_and_a_fresh_form_have_no_axe_violations(page, seeded_s
 
     assert created.violations_count == 0, created.generate_report()
     assert errors.violations_count == 0, errors.generate_report()
+
+
+# Three months later: a second round, and "heeft het gewerkt?"
+
+ROUND_WORDS = {
+    "nl": {
+        "start": "Ronde 2 starten",
+        "send": "Verstuur mijn antwoorden",
+        "compared": "Hoe staat het er nu voor? De rondes naast elkaar",
+        "worked": "Heeft {name} gewerkt?",
+        "yes": "Ja",
+        "line": "In één regel: wat zagen jullie? (mag je overslaan)",
+        "save": "Opslaan",
+        "shown": "Ja — Goed bezocht",
+    },
+    "en": {
+        "start": "Start round 2",
+        "send": "Send my answers",
+        "compared": "How are things now? The rounds side by side",
+        "worked": "Did {name} work?",
+        "yes": "Yes",
+        "line": "In one line: what did you see? (optional)",
+        "save": "Save",
+        "shown": "Yes — Goed bezocht",
+    },
+}
+
+
+@pytest.fixture
+def round_one(seeded_server):
+    """A buurtoverleg with one answer in round 1 and one activity in its plan."""
+    manage_token = new_token()
+    phase = Phase.objects.get(slug="bij-spanningen")
+    overleg = Overleg.objects.create(
+        name="Overvecht-Noord, maart",
+        manage_token_hash=token_hash(manage_token),
+        participant_token=new_token(),
+        agreed_phase=phase,
+    )
+    questions = list(ScanQuestion.objects.for_scan())
+    response = Response.objects.create(
+        overleg=overleg,
+        round=overleg.current_round(),
+        edit_token_hash=token_hash(new_token()),
+        role=ParticipantRole.objects.first(),
+    )
+    ResponseAnswer.objects.bulk_create(
+        ResponseAnswer(response=response, question=q, answer=q.answers.all()[0]) for q in questions
+    )
+    guidance = Guidance.objects.published().filter(phase=phase).first()
+    PlanItem.objects.create(overleg=overleg, guidance=guidance)
+    return {
+        "manage": f"/buurtoverleg/b/{manage_token}/",
+        "participant": f"/buurtoverleg/d/{overleg.participant_token}/",
+        "activity": guidance.activity_type,
+    }
+
+
+@pytest.mark.parametrize(
+    ("javascript", "language", "width"), [(True, "nl", 1280), (False, "en", 375)]
+)
+def test_a_second_round_and_whether_an_activity_worked(
+    browser, seeded_server, round_one, javascript, language, width
+):
+    words = ROUND_WORDS[language]
+    prefix = "/en" if language == "en" else ""
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": width, "height": 900}
+    )
+    page = context.new_page()
+    axe = Axe()
+    reports = []
+
+    def check(name):
+        if not javascript:
+            return  # axe runs in the page; without JavaScript the axe test above covers these
+        results = axe.run(page, options=AXE_OPTIONS)
+        if results.violations_count:
+            reports.append(f"{name}:\n{results.generate_report()}")
+        overflow = page.evaluate(
+            "document.documentElement.scrollWidth - document.documentElement.clientWidth"
+        )
+        if overflow > 0:
+            reports.append(f"{name} scrolls sideways by {overflow}px")
+
+    base = f"{seeded_server.url}{prefix}"
+    page.goto(base + round_one["manage"])
+    page.get_by_role("button", name=words["start"]).click()
+    expect(page).to_have_url(re.compile(r"/buurtoverleg/b/[\w-]{43}/#rounds$"))
+    assert Round.objects.filter(number=2).exists()
+
+    # The same participant link, answered again for round 2 (all questions on one form).
+    phone = context.new_page()
+    phone.goto(base + round_one["participant"])
+    phone.locator("#q-role input").first.check()
+    for question in ScanQuestion.objects.for_scan():
+        phone.locator(f"#q-{question.slug} input").last.check()
+    phone.get_by_role("button", name=words["send"]).click()
+    expect(phone).to_have_url(re.compile(r"\?opgeslagen=1$"))
+    phone.close()
+    assert Response.objects.filter(round__number=2).count() == 1
+
+    page.goto(base + round_one["manage"])
+    expect(page.get_by_role("heading", level=3, name=words["compared"])).to_be_visible()
+    expect(page.locator(".rounds-table tbody tr").last).to_contain_text("1")
+    check(f"{language} overview with two rounds at {width}px")
+
+    page.goto(base + round_one["manage"] + "plan/")
+    name = round_one["activity"].name_nl if language == "nl" else round_one["activity"].name_en
+    page.get_by_role("link", name=words["worked"].format(name=name)).click()
+    expect(page.get_by_role("heading", level=1)).to_have_text(words["worked"].format(name=name))
+    assert not page.locator('input[name="outcome"]:checked').count()
+    check(f"{language} outcome page at {width}px")
+    page.get_by_label(words["yes"], exact=True).check()
+    page.get_by_label(words["line"]).fill("Goed bezocht")
+    page.get_by_role("button", name=words["save"]).click()
+    expect(page.locator(".plan-outcome")).to_contain_text(words["shown"])
+    check(f"{language} plan with an outcome at {width}px")
+    context.close()
+
+    assert not reports, "\n\n".join(reports)

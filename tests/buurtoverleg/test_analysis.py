@@ -4,7 +4,7 @@ from dataclasses import dataclass, field
 
 import pytest
 
-from buurtoverleg.analysis import Participant, disagreement, overview
+from buurtoverleg.analysis import Participant, compare_rounds, disagreement, movement, overview
 
 
 class Related(list):
@@ -178,3 +178,70 @@ def test_no_participants_gives_an_empty_overview():
     assert team.total == 0
     assert all(c.count == 0 and c.share == 0 for c in team.phases)
     assert team.disagreements == []
+
+
+# Rounds
+
+
+def test_rounds_are_set_side_by_side_with_each_rounds_phases():
+    first = [_answers(contact="gespannen", sfeer="gespannen", incidenten="gespannen")] * 3
+    second = [_answers(contact="rustig", sfeer="rustig", incidenten="rustig")] * 2 + [
+        _answers(contact="weet-niet", sfeer="weet-niet", incidenten="weet-niet")
+    ]
+
+    compared = compare_rounds(QUESTIONS, PHASES, [("r1", first), ("r2", second)])
+
+    assert [(c.round, c.total, c.undecided) for c in compared.columns] == [
+        ("r1", 3, 0),
+        ("r2", 3, 1),
+    ]
+    assert [(phase.name, [c.count for c in counts]) for phase, counts in compared.phase_rows] == [
+        ("Rust", [0, 2]),
+        ("Ongemak", [0, 0]),
+        ("Spanning", [3, 0]),
+        ("Incidenten", [0, 0]),
+    ]
+
+
+def test_a_question_moved_when_one_answers_share_changed_by_twenty_points_or_more():
+    # contact: 4/5 rustig -> 3/5 rustig (20 points: moved); sfeer: 5/5 -> 5/5 (not moved);
+    # incidenten: all rustig -> all gespannen (100 points: moved most).
+    first = [_answers(contact="rustig", sfeer="rustig", incidenten="rustig")] * 4 + [
+        _answers(contact="gespannen", sfeer="rustig", incidenten="rustig")
+    ]
+    second = [_answers(contact="rustig", sfeer="rustig", incidenten="gespannen")] * 3 + [
+        _answers(contact="gespannen", sfeer="rustig", incidenten="gespannen")
+    ] * 2
+
+    compared = compare_rounds(QUESTIONS, PHASES, [("r1", first), ("r2", second)])
+
+    assert [(m.question.slug, m.movement_percent) for m in compared.moved] == [
+        ("incidenten", 100),
+        ("contact", 20),
+    ]
+    contact = compared.moved[1]
+    assert [(s.answer.slug, s.before.count, s.after.count) for s in contact.shifts] == [
+        ("rustig", 4, 3),
+        ("gespannen", 1, 2),
+        ("weet-niet", 0, 0),
+    ]
+
+
+def test_a_small_shift_or_a_round_without_answers_is_not_a_move():
+    first = [_answers(contact="rustig")] * 9 + [_answers(contact="gespannen")]
+    second = [_answers(contact="rustig")] * 8 + [_answers(contact="gespannen")] * 2
+
+    assert compare_rounds(QUESTIONS, PHASES, [("r1", first), ("r2", second)]).moved == []
+    assert compare_rounds(QUESTIONS, PHASES, [("r1", first), ("r2", [])]).moved == []
+    assert movement([], []) is None
+
+
+def test_only_the_last_two_rounds_are_compared_for_moves():
+    calm = [_answers(contact="rustig")] * 2
+    tense = [_answers(contact="gespannen")] * 2
+
+    compared = compare_rounds(QUESTIONS, PHASES, [("r1", calm), ("r2", tense), ("r3", tense)])
+
+    assert len(compared.columns) == 3
+    assert (compared.before.round, compared.after.round) == ("r2", "r3")
+    assert compared.moved == []

@@ -24,7 +24,9 @@ def test_expiry_deletes_overleggen_unchanged_for_longer_than_the_setting_and_not
     recent = _overleg("Recent", 364)
     answer = scan["questions"][0].answers.first()
     for overleg in (old, recent):
-        response = Response.objects.create(overleg=overleg, edit_token_hash=f"{overleg.pk:064}")
+        response = Response.objects.create(
+            overleg=overleg, round=overleg.current_round(), edit_token_hash=f"{overleg.pk:064}"
+        )
         ResponseAnswer.objects.create(response=response, question=answer.question, answer=answer)
 
     call_command("expirebuurtoverleggen")

@@ -297,7 +297,7 @@ def test_a_plan_item_gets_its_goal_people_date_and_measure_and_the_tips_as_a_che
             "partners": "School",
             "date": "2027-03-01",
             "measure": "Twintig bewoners komen",
-            "checked_tips": [tip.pk],
+            "tips_avoid": [tip.pk],
         },
     )
     plan = client.get(overleg["manage"] + "plan/").content.decode()
@@ -313,6 +313,7 @@ def test_a_plan_item_gets_its_goal_people_date_and_measure_and_the_tips_as_a_che
     assert section.count('class="checklist__item') == guidance.tips.count()
     assert "☑</span>" in section
     assert "☐</span>" in section
+    assert list(PlanItem.objects.get().checked_tips.all()) == [tip]
 
 
 def test_a_plan_item_of_another_overleg_is_a_404(client, overleg, scan):

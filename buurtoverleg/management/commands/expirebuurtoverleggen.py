@@ -1,5 +1,6 @@
 from django.core.management import BaseCommand
 
+from buurtoverleg import pdf
 from buurtoverleg.models import Overleg, retention
 
 
@@ -11,7 +12,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         expired = Overleg.objects.expired()
-        count = expired.count()
+        pks = list(expired.values_list("pk", flat=True))
+        count = len(pks)
+        pdf.forget(pks)
         _total, per_model = expired.delete()
         responses = per_model.get("buurtoverleg.Response", 0)
         self.stdout.write(
