@@ -144,20 +144,22 @@ class GuidanceQuerySet(models.QuerySet):
             "phase__position", "position", "id"
         )
 
-    def for_detail(self):
+    def for_detail(self, local=None):
         """One guidance with everything its page shows, in a fixed number of queries.
 
         Examples and sources live in apps above this one: they are reached through the relation
-        (never imported), and only their published rows are shown.
+        (never imported), and only their published rows are shown; on a gemeente's host
+        (`local`) the examples counted are the national ones and its own.
         """
+        counted = models.Q(examples__is_published=True)
+        if local is not None:
+            counted &= models.Q(examples__gemeente__isnull=True) | models.Q(
+                examples__gemeente=local.pk
+            )
         return (
             self.select_related("phase", "activity_type__rung")
             .prefetch_related("tips", _published_related(self.model, "sources"))
-            .annotate(
-                example_count=models.Count(
-                    "examples", filter=models.Q(examples__is_published=True), distinct=True
-                )
-            )
+            .annotate(example_count=models.Count("examples", filter=counted, distinct=True))
         )
 
 
@@ -249,15 +251,24 @@ class Guidance(models.Model):
     def does_not_work(self):
         return [tip for tip in self.tips.all() if tip.kind == Tip.Kind.DOES_NOT_WORK]
 
-    def top_examples(self, limit=TOP_EXAMPLES):
-        """The best `limit` published examples of this guidance, in one query: those that name
-        their place first (a reader asks "where?"), then the most recently checked, then by
-        name. (The examples live in an app above this one: reached through the relation.)"""
+    def top_examples(self, limit=TOP_EXAMPLES, local=None):
+        """The best `limit` published examples of this guidance, in one query: on a gemeente's
+        host (`local`) its own first, then those that name their place (a reader asks
+        "where?"), then the most recently checked, then by name. (The examples live in an app
+        above this one: reached through the relation.)"""
         has_no_place = models.ExpressionWrapper(
             models.Q(place=""), output_field=models.BooleanField()
         )
-        examples = self.examples.published().order_by(
-            has_no_place.asc(), models.F("checked_on").desc(nulls_last=True), "name", "pk"
+        examples = (
+            self.examples.published()
+            .in_layer(local)
+            .own_first(
+                local,
+                has_no_place.asc(),
+                models.F("checked_on").desc(nulls_last=True),
+                "name",
+                "pk",
+            )
         )
         return list(examples[:limit])
 

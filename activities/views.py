@@ -18,16 +18,18 @@ def _guidance(request, phase_slug, slug):
     content version by the page's variants (Dutch, English, htmx fragment); an editor who may
     preview drafts gets them fresh, drafts included. None for an unknown or hidden guidance."""
 
+    local = getattr(request, "gemeente", None)
+
     def lookup(guidances):
         guidance = guidances.filter(phase__slug=phase_slug, activity_type__slug=slug).first()
-        return guidance and (guidance, guidance.top_examples())
+        return guidance and (guidance, guidance.top_examples(local=local))
 
     if can_preview(request, Guidance):
-        return lookup(Guidance.objects.for_detail())
+        return lookup(Guidance.objects.for_detail(local))
     return shared(
         content_version.current(request),
-        f"guidance:{phase_slug}:{slug}",
-        lambda: lookup(Guidance.objects.for_detail().published()),
+        f"guidance:{phase_slug}:{slug}:{local.pk if local else ''}",
+        lambda: lookup(Guidance.objects.for_detail(local).published()),
     )
 
 

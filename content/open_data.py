@@ -36,7 +36,7 @@ def _texts(obj, *names):
     }
 
 
-def phases(absolute):
+def phases(absolute, local=None):
     return [
         {
             "slug": phase.slug,
@@ -62,7 +62,7 @@ def phases(absolute):
     ]
 
 
-def activity_types(absolute):
+def activity_types(absolute, local=None):
     rows = []
     for activity in ActivityType.objects.select_related("rung").order_by("position", "slug"):
         rows.append(
@@ -76,7 +76,7 @@ def activity_types(absolute):
     return rows
 
 
-def guidance(absolute):
+def guidance(absolute, local=None):
     rows = []
     queryset = Guidance.objects.published().in_phase_order().prefetch_related("tips", "sources")
     for item in queryset:
@@ -99,7 +99,8 @@ def guidance(absolute):
     return rows
 
 
-def examples(absolute):
+def examples(absolute, local=None):
+    """The published examples; on a gemeente's host (`local`) the national ones and its own."""
     return [
         {
             "slug": example.slug,
@@ -108,6 +109,9 @@ def examples(absolute):
             "place": example.place,
             **_texts(example, "description"),
             "website": example.website,
+            "source_url": example.source_url,
+            "year": example.year,
+            "gemeente": example.gemeente.name if example.gemeente_id else "",
             "guidance": [
                 f"{link.phase.slug}/{link.activity_type.slug}"
                 for link in example.guidances.all()
@@ -116,12 +120,14 @@ def examples(absolute):
             **_urls(absolute, "examples:detail", kwargs={"slug": example.slug}),
         }
         for example in PracticeExample.objects.published()
+        .in_layer(local)
         .order_by("slug")
+        .select_related("gemeente")
         .prefetch_related("guidances__phase", "guidances__activity_type")
     ]
 
 
-def publications(absolute):
+def publications(absolute, local=None):
     return [
         {
             "slug": publication.slug,

@@ -42,7 +42,7 @@ def _neutralised(value):
 def open_data_file(request, name, fmt):
     if name not in DATASETS or fmt not in FORMATS:
         raise Http404("No such data set.")
-    rows = DATASETS[name](request.build_absolute_uri)
+    rows = DATASETS[name](request.build_absolute_uri, local=getattr(request, "gemeente", None))
     filename = f"wijkverbinder-{name}.{fmt}"
     if fmt == "json":
         body = json.dumps(rows, ensure_ascii=False, indent=2)

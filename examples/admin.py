@@ -11,6 +11,7 @@ from editing.admin import ContentAdmin, SafeEditingMixin, keep_revisions
 from examples import moderation
 from examples.forms import EXAMPLE_FIELDS, SubmissionForm
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Setting
+from gemeenten.editors import LocalLayerAdminMixin
 
 APPROVE = "_approve"
 REJECT = "_reject"
@@ -21,11 +22,12 @@ keep_revisions(Setting)
 
 
 @admin.register(PracticeExample)
-class PracticeExampleAdmin(SafeEditingMixin, ContentAdmin):
+class PracticeExampleAdmin(LocalLayerAdminMixin, SafeEditingMixin, ContentAdmin):
     list_display = [
         "name",
         "organisation",
         "place",
+        "gemeente",
         "origin",
         "website_link",
         "checked_on",
@@ -33,6 +35,7 @@ class PracticeExampleAdmin(SafeEditingMixin, ContentAdmin):
     ]
     list_filter = [
         "is_published",
+        ("gemeente", admin.RelatedOnlyFieldListFilter),
         "origin",
         "is_running",
         "guidances__phase",
@@ -50,6 +53,7 @@ class PracticeExampleAdmin(SafeEditingMixin, ContentAdmin):
             _("Where and who"),
             {
                 "fields": [
+                    "gemeente",
                     "organisation",
                     "place",
                     "province",
@@ -124,12 +128,17 @@ class SubmissionAdminForm(forms.ModelForm):
 
 
 @admin.register(ExampleSubmission)
-class ExampleSubmissionAdmin(admin.ModelAdmin):
+class ExampleSubmissionAdmin(LocalLayerAdminMixin, admin.ModelAdmin):
     """Shared examples: edit what was sent in, then approve (publish) or reject with a reason."""
 
     form = SubmissionAdminForm
-    list_display = ["name", "place", "submitted_at", "status", "published_example"]
-    list_filter = ["status", "phases", "activity_types"]
+    list_display = ["name", "place", "gemeente", "submitted_at", "status", "published_example"]
+    list_filter = [
+        "status",
+        ("gemeente", admin.RelatedOnlyFieldListFilter),
+        "phases",
+        "activity_types",
+    ]
     search_fields = ["name", "place", "organisation", "description"]
     date_hierarchy = "submitted_at"
     readonly_fields = [
@@ -139,10 +148,22 @@ class ExampleSubmissionAdmin(admin.ModelAdmin):
         "language",
         "published_example",
         "website_host",
+        "gemeente",
     ]
     filter_horizontal = ["phases", "activity_types", "dividing_lines"]
     fieldsets = [
-        (None, {"fields": ["status", "submitted_at", "decided_at", "published_example"]}),
+        (
+            None,
+            {
+                "fields": [
+                    "status",
+                    "gemeente",
+                    "submitted_at",
+                    "decided_at",
+                    "published_example",
+                ]
+            },
+        ),
         (
             _("The example"),
             {"fields": [*EXAMPLE_FIELDS, "website_host", "language"]},

@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activities.models import Guidance
 from core.text import domain, validate_web_url
+from gemeenten.models import Gemeente
 
 # Addresses under /voorbeelden/ that are pages of their own, so no example may take them as slug.
 RESERVED_SLUGS = ["delen", "resultaten"]
@@ -90,12 +91,30 @@ class PracticeExampleQuerySet(models.QuerySet):
 
     def for_cards(self):
         """Examples with what a card shows: phases and activity types, without extra queries."""
-        return self.prefetch_related(
+        return self.select_related("gemeente").prefetch_related(
             models.Prefetch("guidances", queryset=Guidance.objects.published().in_phase_order())
         )
 
     def for_detail(self):
         return self.for_cards().prefetch_related("dividing_lines", "settings")
+
+    def in_layer(self, local):
+        """What the pages of a layer show: on a gemeente's host (`local`, a gemeenten.local.Local)
+        the national examples and its own, never another gemeente's; on the national site all of
+        them (a local one names its gemeente)."""
+        if local is None:
+            return self
+        return self.filter(models.Q(gemeente__isnull=True) | models.Q(gemeente_id=local.pk))
+
+    def own_first(self, local, *ordering):
+        """`ordering` (or the model's), with the gemeente's own examples first on its host."""
+        ordering = ordering or self.query.order_by or self.model._meta.ordering
+        if local is None:
+            return self.order_by(*ordering)
+        own = models.Case(
+            models.When(gemeente_id=local.pk, then=models.Value(0)), default=models.Value(1)
+        )
+        return self.alias(not_own=own).order_by("not_own", *ordering)
 
 
 class PracticeExample(models.Model):
@@ -175,6 +194,19 @@ class PracticeExample(models.Model):
     )
     settings = models.ManyToManyField(
         Setting, verbose_name=_("settings"), related_name="examples", blank=True
+    )
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="examples",
+        verbose_name=_("municipality"),
+        help_text=_(
+            "Empty for a national example. A gemeente's example comes first on its host names, "
+            "with a badge; on the national site it names the gemeente; other gemeenten's hosts "
+            "do not show it."
+        ),
     )
     origin = models.CharField(
         _("origin"),
@@ -319,6 +351,16 @@ class ExampleSubmission(models.Model):
         help_text=_("For editors only, to ask questions. Never shown on the site."),
     )
     language = models.CharField(_("language"), max_length=5, default="nl", editable=False)
+    gemeente = models.ForeignKey(
+        Gemeente,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="submissions",
+        verbose_name=_("municipality"),
+        help_text=_("The gemeente whose host it was shared on: its editors decide on it."),
+    )
     status = models.CharField(_("status"), max_length=10, choices=Status, default=Status.NEW)
     rejection_reason = models.TextField(
         _("reason for rejecting"), blank=True, help_text=_("Required when you reject.")

@@ -34,6 +34,7 @@ def approve(submission):
         place=submission.place,
         province=submission.province,
         website=submission.website,
+        gemeente_id=submission.gemeente_id,
         origin=PracticeExample.Origin.LOCAL,
         shared_on=today,
         is_published=True,

@@ -88,15 +88,20 @@ class ExampleSearch:
     search: object = None  # the prepared search text (fulltext.Search), if any
 
 
-def find_examples(*, filters, query):
-    """The published examples that match the filters and the search text, and the facet counts."""
-    examples = PracticeExample.objects.published()
+def find_examples(*, filters, query, local=None):
+    """The published examples that match the filters and the search text, and the facet counts.
+
+    On a gemeente's host (`local`), its own examples come first and other gemeenten's are left
+    out (PracticeExample.in_layer).
+    """
+    examples = PracticeExample.objects.published().in_layer(local)
     search = fulltext.prepare(query) if query else None
     if search:
         examples = fulltext.matching(examples, search)
     found = _filtered(examples, filters)
     if search:
         found = fulltext.ranked(found, search)
+    found = found.own_first(local)
     return ExampleSearch(
         examples=found.for_cards(), counts=facet_counts(examples, filters), search=search
     )
@@ -113,7 +118,7 @@ class Suggestion:
     dropped: str = ""  # the filter dropped, for "without_filter"
 
 
-def suggestions(*, filters, search):
+def suggestions(*, filters, search, local=None):
     """For a search that finds nothing: the nearest searches that find something, with counts.
 
     Drop the search words; drop one filter at a time; drop every filter. At most one count query
@@ -121,7 +126,7 @@ def suggestions(*, filters, search):
     """
     in_use = [name for name, values in filters.items() if values]
     query = search.text if search else ""
-    published = PracticeExample.objects.published()
+    published = PracticeExample.objects.published().in_layer(local)
     matched = fulltext.matching(published, search) if search else published
     found = []
     if query:

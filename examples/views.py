@@ -58,7 +58,8 @@ def _list_context(request, *, page_path):
     """
     choices = filter_choices()
     form = ExampleFilterForm(request.GET, **choices)
-    found = find_examples(filters=form.filters(), query=form.query)
+    local = getattr(request, "gemeente", None)
+    found = find_examples(filters=form.filters(), query=form.query, local=local)
     page = Paginator(found.examples, PER_PAGE).get_page(request.GET.get("pagina"))
     results_path = reverse("examples:results")
     links = {}
@@ -76,7 +77,7 @@ def _list_context(request, *, page_path):
         "examples": page.object_list,
         "is_filtered": is_filtered,
         "suggestions": (
-            _suggestions(form, filters, found.search)
+            _suggestions(form, filters, found.search, local)
             if is_filtered and not page.paginator.count
             else []
         ),
@@ -85,11 +86,11 @@ def _list_context(request, *, page_path):
     return context, 200 if form.is_valid() else 400
 
 
-def _suggestions(form, filters, search):
+def _suggestions(form, filters, search, local):
     """The nearest searches that find something, each with its address and count."""
     list_path = reverse("examples:list")
     shown = []
-    for suggestion in suggestions(filters=filters, search=search):
+    for suggestion in suggestions(filters=filters, search=search, local=local):
         params = [("q", suggestion.query)] if suggestion.query else []
         params += [(name, value) for name, values in suggestion.filters.items() for value in values]
         shown.append(
@@ -150,7 +151,8 @@ def _page_url(request, path, number):
 def example_detail(request, slug):
     """A published example; an editor who may change examples also sees a draft (with the
     "Concept" banner), never cached (editing.preview)."""
-    example = get_object_or_404(visible(request, PracticeExample.objects.for_detail()), slug=slug)
+    examples = PracticeExample.objects.for_detail().in_layer(getattr(request, "gemeente", None))
+    example = get_object_or_404(visible(request, examples), slug=slug)
     return render_page(request, "examples/example_detail.html", {"example": example})
 
 
@@ -171,6 +173,9 @@ def submit(request):
     if not form.is_spam:
         submission = form.save(commit=False)
         submission.language = get_language() or "nl"
+        # Shared on a gemeente's host: that gemeente's editors decide on it.
+        local = getattr(request, "gemeente", None)
+        submission.gemeente_id = local.pk if local else None
         submission.save()
         form.save_m2m()
     return redirect("examples:thanks")

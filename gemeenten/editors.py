@@ -18,6 +18,8 @@ GROUP = "Gemeenteredacteur"
 # What a gemeente editor may do, besides what LocalLayerAdminMixin narrows to their gemeente.
 PERMISSIONS = {
     "contacts.contact": ["add", "change", "delete", "view"],
+    "examples.practiceexample": ["add", "change", "delete", "view"],
+    "examples.examplesubmission": ["change", "view"],
     "gemeenten.gemeente": ["change", "view"],
     "gemeenten.host": ["view"],
 }

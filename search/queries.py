@@ -124,8 +124,9 @@ def _tips_matching(code):
     return condition
 
 
-def site_search(query):
-    """The matches for `query`, grouped by kind, each group at most LIMIT items."""
+def site_search(query, local=None):
+    """The matches for `query`, grouped by kind, each group at most LIMIT items; on a gemeente's
+    host (`local`) its own examples and the national ones (PracticeExample.in_layer)."""
     code = fulltext.language()
     search = fulltext.prepare(query, code)
     phases = _matching(Phase.objects.all(), PHASE_FIELDS, search, code).order_by(
@@ -138,9 +139,13 @@ def site_search(query):
         code,
         extra=_tips_matching(code),
     ).order_by(*(["-rank"] if fulltext.is_postgresql() else []), "phase__position", "position")
-    examples = fulltext.ranked(
-        fulltext.matching(PracticeExample.objects.published(), search), search
-    ).for_cards()
+    examples = (
+        fulltext.ranked(
+            fulltext.matching(PracticeExample.objects.published().in_layer(local), search), search
+        )
+        .own_first(local)
+        .for_cards()
+    )
     publications = _matching(
         Publication.objects.published(), PUBLICATION_FIELDS, search, code
     ).order_by(*(["-rank"] if fulltext.is_postgresql() else []), "position", "title")

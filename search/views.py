@@ -31,7 +31,8 @@ def site_search(request):
     """One search box for the whole site: results grouped by kind, in the page's language."""
     form = SearchForm(request.GET)
     query = form.cleaned_data["q"].strip() if form.is_valid() else ""
-    groups = queries.site_search(query) if query else []
+    local = getattr(request, "gemeente", None)
+    groups = queries.site_search(query, local) if query else []
     return render_page(
         request,
         "search/search_results.html",

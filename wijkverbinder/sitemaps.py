@@ -1,4 +1,5 @@
 from django.contrib.sitemaps import Sitemap
+from django.contrib.sitemaps.views import sitemap
 from django.urls import reverse
 
 from activities.models import Guidance
@@ -56,10 +57,15 @@ class PublicationSitemap(_BilingualSitemap):
 
 
 class ExampleSitemap(_BilingualSitemap):
+    """On a gemeente's host (`local`): the national examples and its own."""
+
     priority = 0.5
 
+    def __init__(self, local=None):
+        self.local = local
+
     def items(self):
-        return PracticeExample.objects.published().order_by("slug")
+        return PracticeExample.objects.published().in_layer(self.local).order_by("slug")
 
 
 class SitePageSitemap(_BilingualSitemap):
@@ -80,3 +86,9 @@ sitemaps = {
     "examples": ExampleSitemap,
     "site_pages": SitePageSitemap,
 }
+
+
+def layered_sitemap(request):
+    """The sitemap of the layer this host is for (gemeenten.local)."""
+    local = getattr(request, "gemeente", None)
+    return sitemap(request, sitemaps={**sitemaps, "examples": ExampleSitemap(local)})

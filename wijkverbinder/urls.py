@@ -1,14 +1,13 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
 from pagecache.pages import public_page
 from wijkverbinder import views
-from wijkverbinder.sitemaps import sitemaps
+from wijkverbinder.sitemaps import layered_sitemap
 
 admin.site.site_header = _("Wijkverbinder content")
 admin.site.site_title = _("Wijkverbinder content")
@@ -16,7 +15,7 @@ admin.site.index_title = _("Edit the content of the Wijkverbinder")
 
 urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
-    path("sitemap.xml", public_page(sitemap), {"sitemaps": sitemaps}, name="sitemap"),
+    path("sitemap.xml", public_page(layered_sitemap), name="sitemap"),
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),

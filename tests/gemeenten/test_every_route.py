@@ -4,7 +4,9 @@ ever shows another's: not its contacts, not its look, not through the page cache
 import pytest
 from django.core.management import call_command
 
+from activities.models import Guidance
 from contacts.models import Contact
+from examples.models import PracticeExample
 from gemeenten.models import Gemeente, Host
 from phases.models import Phase
 from tests.html import select
@@ -31,6 +33,14 @@ def layers(db):
         description_en="Local.",
     )
     contact.phases.set(Phase.objects.all())
+    example = PracticeExample.objects.create(
+        slug="utrechts-buurtvoorbeeld",
+        name="Utrechts-buurtvoorbeeld",
+        description_nl="Een voorbeeld van Utrecht zelf, over tuin en buurt.",
+        gemeente=utrecht,
+        is_published=True,
+    )
+    example.guidances.set(Guidance.objects.published())
 
 
 @pytest.mark.parametrize("language", ["", "/en"])
@@ -50,6 +60,8 @@ def test_every_public_page_answers_alike_on_every_host_and_keeps_its_layer(
                 body = response.content.decode()
                 if host != UTRECHT and ("Alleen-in-Utrecht" in body or "Only-in-Utrecht" in body):
                     leaks.append(f"{host}{language}{address} ({variant}): a contact of Utrecht")
+                if host == ZWOLLE and "Utrechts-buurtvoorbeeld" in body:
+                    leaks.append(f"{host}{language}{address} ({variant}): Utrecht's example")
                 if host != UTRECHT and "themes/den-haag.css" in body:
                     leaks.append(f"{host}{language}{address} ({variant}): Utrecht's look")
                 etag = response.get("ETag")
