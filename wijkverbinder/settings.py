@@ -310,13 +310,14 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Password checks at once per machine, and how long an attempt waits for a free slot.
 LOGIN_CONCURRENCY = int(os.environ.get("DJANGO_LOGIN_CONCURRENCY", "1"))
 LOGIN_WAIT = float(os.environ.get("DJANGO_LOGIN_WAIT", "0.5"))
-# Turn off every browser feature the site never uses.
+# Turn off every browser feature the site never uses. Only features browsers know: Chromium logs a
+# warning on every page for a name it does not recognise (it did for "bluetooth"), and
+# tests/browser/test_console.py fails on any console message.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",
