@@ -183,8 +183,11 @@ BUURTOVERLEG_RETENTION_DAYS = int(os.environ.get("BUURTOVERLEG_RETENTION_DAYS", 
 
 # The public site's own name, used in titles and link previews.
 SITE_NAME = "Wijkverbinder"
-# The address the contact page shows, set by whoever runs the site; none when empty.
+# Who runs the site and how to reach them, shown on the contact page. Without an address the page
+# names the security contact of security.txt (SECURITY_CONTACT); `check --deploy` warns when
+# neither is set (pages/checks.py).
 CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "").strip()
+CONTACT_ORGANISATION = os.environ.get("DJANGO_CONTACT_ORGANISATION", "").strip()
 
 # Security. HTTPS settings follow DEBUG so `check --deploy` is clean in production while
 # `make run` works over plain HTTP.

@@ -4,13 +4,14 @@ import pytest
 from django.core.management import call_command
 from pytest_django.asserts import assertContains, assertNotContains
 
+from pages.checks import contact_configured
 from pages.models import SitePage
 from tests.factories import GuidanceFactory
 from tests.html import hrefs, select, select_one
 
 pytestmark = pytest.mark.django_db
 
-FOOTER_PAGES = ["/over/", "/contact/", "/privacy/", "/toegankelijkheid/"]
+FOOTER_PAGES = ["/over/", "/contact/", "/privacy/", "/toegankelijkheid/", "/open-data/"]
 
 
 @pytest.fixture
@@ -19,7 +20,9 @@ def site_pages():
 
 
 @pytest.mark.parametrize("prefix", ["", "/en"])
-def test_every_page_links_to_the_four_footer_pages_in_its_language(client, site_pages, prefix):
+def test_every_page_links_to_the_footer_pages_and_open_data_in_its_language(
+    client, site_pages, prefix
+):
     guidance = GuidanceFactory()
 
     for path in [f"{prefix}/", f"{prefix}{guidance.get_absolute_url()}", f"{prefix}/over/"]:
@@ -68,21 +71,69 @@ def test_the_accessibility_statement_gives_status_scope_date_and_how_to_report(c
     assert "Een probleem melden" in text
 
 
-def test_the_contact_page_shows_the_address_set_by_whoever_runs_the_site(
+def test_the_open_data_page_is_marked_current_in_the_footer(client):
+    response = client.get("/en/open-data/")
+
+    assert [a["href"] for a in select(response, ".footer-nav a[aria-current]")] == [
+        "/en/open-data/"
+    ]
+
+
+def test_the_contact_page_shows_the_organisation_and_address_set_by_whoever_runs_the_site(
     client, site_pages, settings
 ):
+    settings.CONTACT_ORGANISATION = "Gemeente Voorbeeldstad, team Wijkzaken"
     settings.CONTACT_EMAIL = "wijkverbinder@gemeente.example"
 
-    response = client.get("/contact/")
+    contact = select_one(client.get("/contact/"), ".site-page__contact")
 
-    link = select_one(response, ".site-page__contact a")
-    assert link["href"] == "mailto:wijkverbinder@gemeente.example"
+    assert "Deze site wordt beheerd door Gemeente Voorbeeldstad, team Wijkzaken." in contact.text
+    assert hrefs(contact) == ["mailto:wijkverbinder@gemeente.example"]
 
 
-def test_without_an_address_the_contact_page_shows_none(client, site_pages, settings):
+def test_the_contact_page_says_what_to_contact_about(client, site_pages):
+    text = select_one(client.get("/en/contact/"), "main .prose").text
+
+    assert "a piece of advice is no longer right" in text
+    assert "security.txt" in text
+    assert "call 112" in text
+
+
+def test_without_an_address_the_contact_page_names_the_security_contact(
+    client, site_pages, settings
+):
     settings.CONTACT_EMAIL = ""
+    settings.SECURITY_CONTACT = ["beveiliging@gemeente.example", "https://gemeente.example/melden"]
 
-    assert not select(client.get("/contact/"), ".site-page__contact")
+    contact = select_one(client.get("/contact/"), ".site-page__contact")
+
+    assert hrefs(contact) == [
+        "/.well-known/security.txt",
+        "mailto:beveiliging@gemeente.example",
+        "https://gemeente.example/melden",
+    ]
+    assert "beveiliging@gemeente.example" in contact.text
+
+
+def test_the_contact_page_never_shows_placeholder_copy(client, site_pages, settings):
+    settings.CONTACT_EMAIL = ""
+    settings.SECURITY_CONTACT = []
+
+    text = select_one(client.get("/contact/"), "main").text.lower()
+
+    for placeholder in ["nog niet ingesteld", "staat hieronder", "lorem", "todo", "example"]:
+        assert placeholder not in text
+    assert "Vraag het na bij de gemeente" in select_one(client.get("/contact/"), "main").text
+
+
+def test_check_deploy_warns_when_the_site_names_no_contact(settings):
+    settings.CONTACT_EMAIL = ""
+    settings.SECURITY_CONTACT = []
+
+    assert [warning.id for warning in contact_configured(None)] == ["pages.W001"]
+
+    settings.SECURITY_CONTACT = ["beveiliging@gemeente.example"]
+    assert contact_configured(None) == []
 
 
 def test_page_text_is_plain_paragraphs_and_html_in_it_is_escaped(client):
