@@ -1,5 +1,7 @@
 """The footer pages: who runs the site, contact, privacy, accessibility; in Dutch and English."""
 
+from importlib.metadata import version
+
 import pytest
 from django.core.management import call_command
 from pytest_django.asserts import assertContains, assertNotContains
@@ -8,6 +10,7 @@ from pages.checks import contact_configured
 from pages.models import SitePage
 from tests.factories import GuidanceFactory
 from tests.html import hrefs, select, select_one
+from tools import licences
 
 pytestmark = pytest.mark.django_db
 
@@ -61,14 +64,54 @@ def test_the_privacy_page_says_what_is_and_is_not_stored(client, site_pages):
 
     assert "geen cookies" in text.lower()
     assert "De wijkscan bewaart niets" in text
+    assert "Wat een buurtoverleg bewaart:" in text
+    assert "Deel jouw praktijkvoorbeeld\u2019 bewaart:" in text
 
 
-def test_the_accessibility_statement_gives_status_scope_date_and_how_to_report(client, site_pages):
+def test_the_privacy_page_explains_why_not_to_write_about_people(client, site_pages):
+    text = select_one(client.get("/en/privacy/"), "main").text
+
+    assert "Write about groups, not about people." in text
+    assert "religion, origin, health" in text
+    assert "special categories of personal data" in text
+
+
+def test_the_privacy_page_names_the_retention_the_code_applies(client, site_pages):
+    from buurtoverleg.models import DEFAULT_RETENTION_DAYS
+    from examples.management.commands.erasesubmissionemails import KEEP_DAYS
+
+    text = select_one(client.get("/privacy/"), "main").text
+
+    assert f"een jaar ({DEFAULT_RETENTION_DAYS} dagen) na de laatste wijziging" in text
+    assert KEEP_DAYS in range(180, 186)  # "zes maanden"
+    assert "zes maanden na hun besluit gewist" in text
+
+
+def test_the_accessibility_statement_follows_the_model_with_its_evidence(client, site_pages):
     text = select_one(client.get("/toegankelijkheid/"), "main").text
 
-    for part in ["Status: voldoet gedeeltelijk", "Wat deze verklaring dekt", "22 november 2026"]:
-        assert part in text
-    assert "Een probleem melden" in text
+    for part in [
+        "Waar deze verklaring over gaat",
+        "Nalevingsstatus: D \u2013 voldoet niet (nog)",
+        "WCAG-EM",
+        "Wat we wel hebben onderzocht",
+        "in beide talen, op de breedte van een telefoon (375 pixels) en van een laptop (1280",
+        "Bekende beperkingen",
+        "Datum van deze verklaring: 1 december 2026",
+        "Een probleem melden",
+        "Nationale ombudsman",
+    ]:
+        assert part in text, part
+
+
+def test_the_accessibility_statement_names_the_axe_core_the_tests_run(client, site_pages):
+    """When axe-playwright-python brings a new axe-core, the statement must be checked again."""
+    axe = next(row for row in licences.report() if row["group"] == "bundled")
+
+    text = select_one(client.get("/toegankelijkheid/"), "main").text
+
+    assert f"axe-core {axe['version']} " in text
+    assert f"axe-playwright-python {version('axe-playwright-python')}" in text
 
 
 def test_the_open_data_page_is_marked_current_in_the_footer(client):
