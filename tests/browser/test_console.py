@@ -133,3 +133,34 @@ def test_the_permissions_policy_names_only_features_the_browser_knows(page, seed
 
     assert "camera=()" in response.headers["permissions-policy"]
     assert not [message for message in console if "Permissions-Policy" in message]
+
+
+@pytest.mark.parametrize(
+    ("path", "status"), [("/verbinden/bestaat-niet/", 404), ("/wijkscan/resultaat/?x=1", 400)]
+)
+def test_in_development_an_htmx_error_answer_keeps_the_page_and_its_policy(
+    page, seeded_server, console, settings, path, status
+):
+    """With DJANGO_DEBUG=true (make run) nothing may write Django's debug page, with its inline
+    style and script, over the document: django-htmx's debug script did, on every htmx answer
+    with status 400, 403, 404 or 500, and Chromium logged the CSP violation."""
+    settings.DEBUG = True
+    _open(page, f"{seeded_server.url}/")
+    title = page.title()
+    page.evaluate(
+        """path => {
+            const link = document.querySelector("a.phase-tile");
+            link.setAttribute("hx-get", path);
+            htmx.process(link);
+        }""",
+        path,
+    )
+
+    with page.expect_response(lambda response: response.status == status):
+        page.locator("a.phase-tile").first.click()
+    page.wait_for_load_state("networkidle")
+
+    assert not [message for message in console if "Content Security Policy" in message]
+    assert page.locator("link[rel=stylesheet]").count() == 1, "the document was replaced"
+    if status == 404:
+        assert page.title() == title
