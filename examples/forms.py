@@ -128,7 +128,10 @@ class SubmissionForm(forms.ModelForm):
             "phases": _("Tick one or more."),
             "activity_types": _("Tick one or more."),
             "dividing_lines": _("Tick one or more, if any fit."),
-            "description": _("A few sentences: who took part, where and how often."),
+            "target_group": _("Describe groups, never individual people."),
+            "description": _(
+                "A few sentences: who took part, where and how often. No names of people."
+            ),
             "website": _("The page about the initiative itself, if there is one."),
             "email": _(
                 "Only the editors see it, to ask you a question about your example. It is never "

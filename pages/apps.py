@@ -7,3 +7,6 @@ class PagesConfig(AppConfig):
 
     name = "pages"
     verbose_name = _("Site pages")
+
+    def ready(self):
+        from pages import checks  # noqa: F401 (registers the deploy check)

@@ -59,6 +59,8 @@ def test_deploy_check_is_clean_with_production_values():
         env={
             "DJANGO_SECRET_KEY": "a-long-random-production-secret-" + "x7Kq9" * 10,
             "DJANGO_ALLOWED_HOSTS": "wijkverbinder.example.nl",
+            # Without a contact the contact page names nobody: pages.W001.
+            "DJANGO_CONTACT_EMAIL": "wijkverbinder@example.nl",
         },
     )
 

@@ -211,8 +211,11 @@ BUURTOVERLEG_RETENTION_DAYS = int(os.environ.get("BUURTOVERLEG_RETENTION_DAYS", 
 
 # The public site's own name, used in titles and link previews.
 SITE_NAME = "Wijkverbinder"
-# The address the contact page shows, set by whoever runs the site; none when empty.
+# Who runs the site and how to reach them, shown on the contact page. Without an address the page
+# names the security contact of security.txt (SECURITY_CONTACT); `check --deploy` warns when
+# neither is set (pages/checks.py).
 CONTACT_EMAIL = os.environ.get("DJANGO_CONTACT_EMAIL", "").strip()
+CONTACT_ORGANISATION = os.environ.get("DJANGO_CONTACT_ORGANISATION", "").strip()
 
 # Security. HTTPS settings follow DEBUG so `check --deploy` is clean in production while
 # `make run` works over plain HTTP.
@@ -371,13 +374,14 @@ SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 # Password checks at once per machine, and how long an attempt waits for a free slot.
 LOGIN_CONCURRENCY = int(os.environ.get("DJANGO_LOGIN_CONCURRENCY", "1"))
 LOGIN_WAIT = float(os.environ.get("DJANGO_LOGIN_WAIT", "0.5"))
-# Turn off every browser feature the site never uses.
+# Turn off every browser feature the site never uses. Only features browsers know: Chromium logs a
+# warning on every page for a name it does not recognise (it did for "bluetooth"), and
+# tests/browser/test_console.py fails on any console message.
 PERMISSIONS_POLICY = {
     feature: []
     for feature in (
         "accelerometer",
         "autoplay",
-        "bluetooth",
         "browsing-topics",
         "camera",
         "display-capture",

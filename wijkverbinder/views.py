@@ -16,6 +16,8 @@ from django.views.decorators.cache import cache_control, never_cache
 from django.views.decorators.csrf import requires_csrf_token
 from django.views.decorators.http import require_safe
 
+from pages.contacts import security_contacts
+
 logger = logging.getLogger(__name__)
 
 
@@ -128,11 +130,8 @@ def security_txt(request):
         expires = timezone.now() + datetime.timedelta(days=365)
     if timezone.is_naive(expires):
         expires = expires.replace(tzinfo=datetime.UTC)
-    contacts = [
-        contact if ":" in contact else f"mailto:{contact}" for contact in settings.SECURITY_CONTACT
-    ]
     lines = [
-        *(f"Contact: {contact}" for contact in contacts),
+        *(f"Contact: {contact}" for contact in security_contacts()),
         f"Expires: {expires.astimezone(datetime.UTC).strftime('%Y-%m-%dT%H:%M:%SZ')}",
         "Preferred-Languages: nl, en",
         f"Canonical: {request.build_absolute_uri(request.path)}",

@@ -16,6 +16,7 @@ from tests.factories import (
     GuidanceFactory,
     PhaseFactory,
 )
+from tests.html import select_one
 
 pytestmark = pytest.mark.django_db
 
@@ -216,6 +217,26 @@ def test_the_form_says_what_is_kept_and_for_how_long(client):
     response = client.get(SUBMIT)
 
     assertContains(response, "we wissen het zes maanden nadat")
+
+
+@pytest.mark.parametrize(
+    ("path", "words"),
+    [
+        (SUBMIT, ["Noem geen namen", "geloof, afkomst of gezondheid", "/privacy/"]),
+        (f"/en{SUBMIT}", ["Do not name residents", "religion, origin or health", "/en/privacy/"]),
+    ],
+)
+def test_the_form_asks_before_the_free_text_not_to_name_people_or_sensitive_details(
+    client, path, words
+):
+    response = client.get(path)
+
+    hint = select_one(response, ".submission-form #privacy-hint")
+    for word in words:
+        assert word in str(hint)
+    free_text = select_one(response, ".submission-form #field-description")
+    assert hint.sourceline < free_text.sourceline
+    assertContains(response, "Geen namen van mensen." if path == SUBMIT else "No names of people.")
 
 
 @pytest.fixture

@@ -132,8 +132,8 @@ def test_the_full_page_and_the_htmx_fragment_each_get_their_own_heading(client, 
     fragment = client.get(helping.get_absolute_url(), headers=HTMX)
     page = client.get(helping.get_absolute_url())
 
-    assert select_one(fragment, "#page-heading").has_attr("autofocus")
-    assert not select_one(page, "#page-heading").has_attr("autofocus")
+    assert select_one(fragment, "#page-heading").has_attr("data-swap-focus")
+    assert not select_one(page, "#page-heading").has_attr("data-swap-focus")
 
 
 def test_languages_get_their_own_pieces(client, helping):

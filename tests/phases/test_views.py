@@ -94,7 +94,7 @@ def test_htmx_request_gets_the_phase_fragment_only(client):
     assert phase.headline_nl in content
     assert f"<title>{phase.headline_nl}" in content
     assert 'hx-swap-oob="true"' in content
-    assert "autofocus" in content
+    assert "data-swap-focus" in content  # static/js/focus.js moves the focus to the heading
     assert "HX-Request" in response["Vary"]
 
 
