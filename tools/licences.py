@@ -102,6 +102,20 @@ VENDORED = [
         "source": "https://github.com/bigskysoftware/htmx (tag v2.0.10, dist/htmx.min.js)",
     },
     {
+        "file": "static/vendor/nl-design-system/voorbeeld-design-tokens-7.4.1/theme.css",
+        "licence": "EUPL-1.2",
+        "licence_file": "static/vendor/nl-design-system/voorbeeld-design-tokens-7.4.1/LICENSE.md",
+        "source": "npm @nl-design-system-unstable/voorbeeld-design-tokens@7.4.1 (dist/theme.css)",
+    },
+    {
+        "file": "static/vendor/nl-design-system/gemeente-denhaag-design-tokens-components-4.1.0/"
+        "index.css",
+        "licence": "EUPL-1.2",
+        "licence_file": "static/vendor/nl-design-system/"
+        "gemeente-denhaag-design-tokens-components-4.1.0/LICENSE.md",
+        "source": "npm @gemeente-denhaag/design-tokens-components@4.1.0 (dist/index.css)",
+    },
+    {
         "file": "docs/publiccode/publiccode.schema.json",
         "licence": "Apache-2.0",
         "licence_file": "docs/publiccode/LICENSE-schemastore",
