@@ -11,6 +11,7 @@ tests/signin/test_two_step_login.py.
 from importlib.metadata import version
 
 import django
+import pytest
 from django.core import checks
 
 
@@ -34,6 +35,7 @@ def test_django_otp_codes_follow_rfc_6238_on_django_6_1():
     assert code.token() == 94287082
 
 
+@pytest.mark.django_db
 def test_their_system_checks_pass_on_django_6_1():
     problems = [message for message in checks.run_checks() if message.level >= checks.WARNING]
 

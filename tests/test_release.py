@@ -89,6 +89,8 @@ def site(tmp_path_factory):
         DJANGO_ALLOWED_HOSTS="127.0.0.1",
         DJANGO_BEHIND_PROXY="true",
         DJANGO_TRUSTED_PROXIES=PROXY,
+        # check --deploy warns without a contact address (pages.W001), and the release fails.
+        DJANGO_CONTACT_EMAIL="wijkverbinder@example.nl",
         DATABASE_URL=f"sqlite:///{root / 'site.sqlite3'}",
         GUNICORN_BIND=f"127.0.0.1:{port}",
         WEB_CONCURRENCY="4",
