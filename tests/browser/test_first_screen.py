@@ -6,6 +6,7 @@ import pytest
 from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
+from examples.models import PracticeExample
 from tests.browser.test_accessibility import AXE_OPTIONS
 
 pytestmark = pytest.mark.browser
@@ -100,7 +101,9 @@ def test_the_folded_filters_open_without_javascript_and_filter(browser, seeded_s
 
     assert "omgeving=straat" in page.url
     expect(page.locator("summary.filter-panel__toggle")).to_have_text("Filter (1 actief)")
-    assert page.locator(".example-card").count() == 2
+    on_a_street = PracticeExample.objects.published().filter(settings__slug="straat").count()
+    assert 0 < on_a_street <= 12  # one page of results
+    assert page.locator(".example-card").count() == on_a_street
     context.close()
 
 

@@ -212,15 +212,13 @@ def test_history_compare_and_conflict_pages_work_and_have_no_axe_violations(
 
 def _editor_window(browser, live_server, django_user_model, username):
     """A browser context of its own (its own cookies), logged in as `username`."""
-    django_user_model.objects.create_superuser(
+    user = django_user_model.objects.create_superuser(
         username, f"{username}@example.org", "Een-lang-wachtwoord-1"
     )
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     window = context.new_page()
-    window.goto(f"{live_server.url}/admin/login/")
-    window.fill("#id_username", username)
-    window.fill("#id_password", "Een-lang-wachtwoord-1")
-    window.click("input[type=submit]")
+    log_in_browser(window, live_server.url, user)
+    window.goto(f"{live_server.url}/admin/")
     expect(window.locator("#user-tools")).to_be_visible()
     return window
 
