@@ -7,6 +7,11 @@ point to a phase. Answers that point to no phase ("weet ik niet") are left out: 
 disagreeing. 0 means everyone who knows gave the same answer; two people with two different answers
 give 0.5; ten people spread 4/3/3 give 0.6. A question with fewer than two such answers has no
 disagreement (None).
+
+The overview says it in words, not percentages (`QuestionSpread.agreement`): "iedereen eens" when
+all who know gave the same answer, "iedereen anders" when no two did, otherwise "2 van 3 eens" (the
+most common answer's count of all who know). Roles are compared only where a role has at least two
+people who answered the question: one person is not a role's view.
 """
 
 from collections import Counter
@@ -16,6 +21,15 @@ from wijkscan.scoring import score
 
 # The questions shown under "hierover verschillen jullie van mening".
 TOP_DISAGREEMENTS = 3
+# The questions shown under "waar rollen het anders zien", and how many people a role needs there.
+TOP_ROLE_DIFFERENCES = 3
+ROLE_MINIMUM = 2
+
+
+class Agreement:
+    EVERYONE = "everyone"
+    NOBODY = "nobody"
+    SOME = "some"
 
 
 @dataclass(frozen=True)
@@ -54,10 +68,29 @@ class QuestionSpread:
     disagreement: float | None
     by_role: list[RoleAnswers] = field(default_factory=list)
     roles_differ: bool = False
+    # Of the answers that point to a phase: how many there are, and how many gave the most common.
+    known: int = 0
+    agreeing: int = 0
 
     @property
-    def disagreement_percent(self):
-        return round(100 * self.disagreement) if self.disagreement is not None else None
+    def agreement(self):
+        """Agreement.EVERYONE, NOBODY (no two alike) or SOME; None under two answers that know."""
+        if self.known < 2:
+            return None
+        if self.agreeing == self.known:
+            return Agreement.EVERYONE
+        if self.agreeing == 1:
+            return Agreement.NOBODY
+        return Agreement.SOME
+
+    @property
+    def shared_roles(self):
+        """The answers per role, of roles with two people or more here (one is no role's view)."""
+        return [
+            group
+            for group in self.by_role
+            if group.role is not None and sum(a.count for a in group.answers) >= ROLE_MINIMUM
+        ]
 
 
 @dataclass(frozen=True)
@@ -82,7 +115,23 @@ class TeamOverview:
 
     @property
     def role_differences(self):
-        return [q for q in self.questions if q.roles_differ]
+        """The questions on which roles (of two people or more) differ, most disputed first."""
+        return [q for q in self.questions if q.roles_differ][:TOP_ROLE_DIFFERENCES]
+
+    @property
+    def phases_pointed_to(self):
+        return [count for count in self.phases if count.count]
+
+    @property
+    def split(self):
+        """True when the answer sets point to more than one phase."""
+        return len(self.phases_pointed_to) > 1
+
+    @property
+    def discuss_first(self):
+        """The question to talk about first when the answers split: the most disputed one."""
+        disagreements = self.disagreements
+        return disagreements[0] if self.split and disagreements else None
 
 
 def points_to_a_phase(answer):
@@ -156,7 +205,7 @@ def spread(question, participants):
     modal_known = [
         _modal(Counter({k: n for k, n in counter.items() if points_to_a_phase(answers[k])}))
         for role, counter in per_role.items()
-        if role is not None
+        if role is not None and counter.total() >= ROLE_MINIMUM
     ]
     modal_known = [modal for modal in modal_known if modal]
     roles_differ = any(
@@ -171,6 +220,8 @@ def spread(question, participants):
         disagreement=disagreement(known),
         by_role=by_role,
         roles_differ=roles_differ,
+        known=known.total(),
+        agreeing=max(known.values(), default=0),
     )
 
 

@@ -12,6 +12,7 @@ from activities.models import Guidance
 from buurtoverleg.forms import PlanChoiceForm, PlanItemForm
 from buurtoverleg.http import capability_page
 from buurtoverleg.models import PlanItem
+from buurtoverleg.safety import threat_reports
 from buurtoverleg.views.lookup import by_manage_token, by_participant_token
 
 
@@ -21,6 +22,7 @@ def _plan_context(request, overleg):
         "overleg": overleg,
         "items": items,
         "shared_plan_url": request.build_absolute_uri(overleg.shared_plan_url()),
+        "threats": threat_reports(overleg),
     }
 
 
@@ -34,7 +36,7 @@ def _choice_form(overleg, items, data=None):
         .exclude(pk__in=chosen)
         .for_phase_page()
     )
-    return PlanChoiceForm(guidances, data=data)
+    return PlanChoiceForm(guidances, data=data, in_plan=len(items))
 
 
 @require_safe
