@@ -47,6 +47,7 @@ bench: $(VENV)/.installed-test wrk redis
 	$(TEST_ENV) $(BIN)/python benchmarks/pages.py
 	$(TEST_ENV) $(BIN)/python benchmarks/memos.py
 	$(TEST_ENV) $(BIN)/python benchmarks/search.py
+	$(TEST_ENV) $(BIN)/python benchmarks/buurtoverleg.py
 	$(BIN)/python benchmarks/server.py
 
 checkcontent: $(VENV)/.installed-run .env

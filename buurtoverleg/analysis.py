@@ -162,12 +162,18 @@ def _modal(counter):
     return {key for key, count in counter.items() if count == top}
 
 
-def phase_distribution(participants, phases):
-    """How many answer sets point to each phase (in phase order), and how many to none."""
+def phase_distribution(participants, phases, scored=None):
+    """How many answer sets point to each phase (in phase order), and how many to none.
+
+    `scored` ({id(participant): phase or None}) holds phases already worked out.
+    """
     counter = Counter()
     undecided = 0
     for participant in participants:
-        phase = score(participant.chosen, phases).phase
+        if scored is not None:
+            phase = scored[id(participant)]
+        else:
+            phase = score(participant.chosen, phases).phase
         if phase is None:
             undecided += 1
         else:
@@ -183,27 +189,41 @@ def _role_key(role):
     return (role is None, getattr(role, "position", 0), getattr(role, "pk", 0))
 
 
-def spread(question, participants):
-    """The answers given to one question, its disagreement, and the answers per role."""
+def _given(participants):
+    """{question pk: [(role, answer pk), ...]}: every answer, sorted by question in one pass."""
+    given = {}
+    for participant in participants:
+        for asked, answer in participant.chosen:
+            given.setdefault(asked.pk, []).append((participant.role, answer.pk))
+    return given
+
+
+def spread(question, participants, given=None):
+    """The answers given to one question, its disagreement, and the answers per role.
+
+    `given` is _given(participants), when the caller has it already.
+    """
     answers = {answer.pk: answer for answer in question.answers.all()}
+    knows = {pk: points_to_a_phase(answer) for pk, answer in answers.items()}
     all_counts = Counter()
     known = Counter()
     per_role = {}
-    for participant in participants:
-        for asked, answer in participant.chosen:
-            if asked.pk != question.pk or answer.pk not in answers:
-                continue
-            all_counts[answer.pk] += 1
-            role_counter = per_role.setdefault(participant.role, Counter())
-            role_counter[answer.pk] += 1
-            if points_to_a_phase(answers[answer.pk]):
-                known[answer.pk] += 1
+    if given is None:
+        given = _given(participants)
+    for role, answer_pk in given.get(question.pk, []):
+        if answer_pk not in answers:
+            continue
+        all_counts[answer_pk] += 1
+        role_counter = per_role.setdefault(role, Counter())
+        role_counter[answer_pk] += 1
+        if knows[answer_pk]:
+            known[answer_pk] += 1
     by_role = [
         RoleAnswers(role, [a for a in _answer_counts(question, counter) if a.count])
         for role, counter in sorted(per_role.items(), key=lambda item: _role_key(item[0]))
     ]
     modal_known = [
-        _modal(Counter({k: n for k, n in counter.items() if points_to_a_phase(answers[k])}))
+        _modal(Counter({k: n for k, n in counter.items() if knows[k]}))
         for role, counter in per_role.items()
         if role is not None and counter.total() >= ROLE_MINIMUM
     ]
@@ -227,8 +247,11 @@ def spread(question, participants):
 
 def overview(questions, phases, participants):
     """Everything the team overview shows; questions ordered by disagreement, most first."""
-    phase_counts, undecided = phase_distribution(participants, phases)
-    spreads = [spread(question, participants) for question in questions]
+    # Each answer set is scored once, for the team and for its role.
+    scored = {id(p): score(p.chosen, phases).phase for p in participants}
+    phase_counts, undecided = phase_distribution(participants, phases, scored)
+    given = _given(participants)
+    spreads = [spread(question, participants, given) for question in questions]
     order = {question.pk: index for index, question in enumerate(questions)}
     spreads.sort(key=lambda s: (-(s.disagreement or 0), order[s.question.pk]))
     roles = {}
@@ -236,7 +259,7 @@ def overview(questions, phases, participants):
         roles.setdefault(participant.role, []).append(participant)
     role_phases = []
     for role, members in sorted(roles.items(), key=lambda item: _role_key(item[0])):
-        counts, _undecided = phase_distribution(members, phases)
+        counts, _undecided = phase_distribution(members, phases, scored)
         role_phases.append(RolePhases(role, len(members), [c for c in counts if c.count]))
     return TeamOverview(
         total=len(participants),
