@@ -19,7 +19,9 @@ WINDOW_SECONDS = 60 * 60
 def _key(request):
     """The hour's counter of this address; the address only as a keyed hash (no plain IP kept)."""
     hour = timezone.now().strftime("%Y%m%d%H")
-    address = salted_hmac("buurtoverleg.limits", (client_ip(request) or "")[:64]).hexdigest()
+    address = salted_hmac(
+        "buurtoverleg.limits", (client_ip(request) or "")[:64], algorithm="sha256"
+    ).hexdigest()
     return f"buurtoverleg:posts:{address[:32]}:{hour}"
 
 
