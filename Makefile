@@ -48,6 +48,7 @@ bench: $(VENV)/.installed-test wrk redis pdf
 	$(TEST_ENV) $(BIN)/python benchmarks/memos.py
 	$(TEST_ENV) $(BIN)/python benchmarks/search.py
 	$(TEST_ENV) $(BIN)/python benchmarks/buurtoverleg_pdf.py
+	$(TEST_ENV) $(BIN)/python benchmarks/buurtoverleg.py
 	$(BIN)/python benchmarks/server.py
 	$(BIN)/python benchmarks/gemeenten.py
 

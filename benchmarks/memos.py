@@ -113,11 +113,9 @@ def print_parts(title, rows):
 
 
 def participant_path(client):
-    html = client.post("/buurtoverleg/nieuw/", {"name": "Bench"}).content.decode()
-    return (
-        re.search(r'href="(/buurtoverleg/b/[A-Za-z0-9_-]{43}/)"', html).group(1),
-        re.search(r"(/buurtoverleg/d/[A-Za-z0-9_-]{43}/)", html).group(1),
-    )
+    manage = client.post("/buurtoverleg/nieuw/", {"name": "Bench"})["Location"]
+    html = client.get(manage).content.decode()
+    return manage, re.search(r"(/buurtoverleg/d/[A-Za-z0-9_-]{43}/)", html).group(1)
 
 
 def main():

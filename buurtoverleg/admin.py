@@ -37,6 +37,12 @@ class OverlegAdmin(admin.ModelAdmin):
     def has_add_permission(self, request):
         return False
 
+    def get_deleted_objects(self, objs, request):
+        """The delete confirmation (one or several) lists the buurtoverleggen and how many of
+        each kind go with them: never the responses, answers or plan activities themselves."""
+        _listed, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        return [str(obj) for obj in objs], model_count, perms_needed, protected
+
     def has_change_permission(self, request, obj=None):
         return False
 

@@ -13,6 +13,11 @@ their own, and the rounds are set side by side. A question's answers **moved** b
 when the share of at least one answer changed by MOVED_SHARE (20 percentage points) or more; the
 shares count every answer given, "weet ik niet" too (knowing less than before is news as well).
 A question that one of the two rounds has no answers to has not moved.
+
+The overview says it in words, not percentages (`QuestionSpread.agreement`): "iedereen eens" when
+all who know gave the same answer, "iedereen anders" when no two did, otherwise "2 van 3 eens" (the
+most common answer's count of all who know). Roles are compared only where a role has at least two
+people who answered the question: one person is not a role's view.
 """
 
 from collections import Counter
@@ -24,6 +29,16 @@ from wijkscan.scoring import score
 TOP_DISAGREEMENTS = 3
 # How far one answer's share must move between two rounds for the question to count as moved.
 MOVED_SHARE = 0.2
+
+# The questions shown under "waar rollen het anders zien", and how many people a role needs there.
+TOP_ROLE_DIFFERENCES = 3
+ROLE_MINIMUM = 2
+
+
+class Agreement:
+    EVERYONE = "everyone"
+    NOBODY = "nobody"
+    SOME = "some"
 
 
 @dataclass(frozen=True)
@@ -62,10 +77,29 @@ class QuestionSpread:
     disagreement: float | None
     by_role: list[RoleAnswers] = field(default_factory=list)
     roles_differ: bool = False
+    # Of the answers that point to a phase: how many there are, and how many gave the most common.
+    known: int = 0
+    agreeing: int = 0
 
     @property
-    def disagreement_percent(self):
-        return round(100 * self.disagreement) if self.disagreement is not None else None
+    def agreement(self):
+        """Agreement.EVERYONE, NOBODY (no two alike) or SOME; None under two answers that know."""
+        if self.known < 2:
+            return None
+        if self.agreeing == self.known:
+            return Agreement.EVERYONE
+        if self.agreeing == 1:
+            return Agreement.NOBODY
+        return Agreement.SOME
+
+    @property
+    def shared_roles(self):
+        """The answers per role, of roles with two people or more here (one is no role's view)."""
+        return [
+            group
+            for group in self.by_role
+            if group.role is not None and sum(a.count for a in group.answers) >= ROLE_MINIMUM
+        ]
 
 
 @dataclass(frozen=True)
@@ -147,7 +181,23 @@ class TeamOverview:
 
     @property
     def role_differences(self):
-        return [q for q in self.questions if q.roles_differ]
+        """The questions on which roles (of two people or more) differ, most disputed first."""
+        return [q for q in self.questions if q.roles_differ][:TOP_ROLE_DIFFERENCES]
+
+    @property
+    def phases_pointed_to(self):
+        return [count for count in self.phases if count.count]
+
+    @property
+    def split(self):
+        """True when the answer sets point to more than one phase."""
+        return len(self.phases_pointed_to) > 1
+
+    @property
+    def discuss_first(self):
+        """The question to talk about first when the answers split: the most disputed one."""
+        disagreements = self.disagreements
+        return disagreements[0] if self.split and disagreements else None
 
 
 def points_to_a_phase(answer):
@@ -178,12 +228,18 @@ def _modal(counter):
     return {key for key, count in counter.items() if count == top}
 
 
-def phase_distribution(participants, phases):
-    """How many answer sets point to each phase (in phase order), and how many to none."""
+def phase_distribution(participants, phases, scored=None):
+    """How many answer sets point to each phase (in phase order), and how many to none.
+
+    `scored` ({id(participant): phase or None}) holds phases already worked out.
+    """
     counter = Counter()
     undecided = 0
     for participant in participants:
-        phase = score(participant.chosen, phases).phase
+        if scored is not None:
+            phase = scored[id(participant)]
+        else:
+            phase = score(participant.chosen, phases).phase
         if phase is None:
             undecided += 1
         else:
@@ -199,29 +255,43 @@ def _role_key(role):
     return (role is None, getattr(role, "position", 0), getattr(role, "pk", 0))
 
 
-def spread(question, participants):
-    """The answers given to one question, its disagreement, and the answers per role."""
+def _given(participants):
+    """{question pk: [(role, answer pk), ...]}: every answer, sorted by question in one pass."""
+    given = {}
+    for participant in participants:
+        for asked, answer in participant.chosen:
+            given.setdefault(asked.pk, []).append((participant.role, answer.pk))
+    return given
+
+
+def spread(question, participants, given=None):
+    """The answers given to one question, its disagreement, and the answers per role.
+
+    `given` is _given(participants), when the caller has it already.
+    """
     answers = {answer.pk: answer for answer in question.answers.all()}
+    knows = {pk: points_to_a_phase(answer) for pk, answer in answers.items()}
     all_counts = Counter()
     known = Counter()
     per_role = {}
-    for participant in participants:
-        for asked, answer in participant.chosen:
-            if asked.pk != question.pk or answer.pk not in answers:
-                continue
-            all_counts[answer.pk] += 1
-            role_counter = per_role.setdefault(participant.role, Counter())
-            role_counter[answer.pk] += 1
-            if points_to_a_phase(answers[answer.pk]):
-                known[answer.pk] += 1
+    if given is None:
+        given = _given(participants)
+    for role, answer_pk in given.get(question.pk, []):
+        if answer_pk not in answers:
+            continue
+        all_counts[answer_pk] += 1
+        role_counter = per_role.setdefault(role, Counter())
+        role_counter[answer_pk] += 1
+        if knows[answer_pk]:
+            known[answer_pk] += 1
     by_role = [
         RoleAnswers(role, [a for a in _answer_counts(question, counter) if a.count])
         for role, counter in sorted(per_role.items(), key=lambda item: _role_key(item[0]))
     ]
     modal_known = [
-        _modal(Counter({k: n for k, n in counter.items() if points_to_a_phase(answers[k])}))
+        _modal(Counter({k: n for k, n in counter.items() if knows[k]}))
         for role, counter in per_role.items()
-        if role is not None
+        if role is not None and counter.total() >= ROLE_MINIMUM
     ]
     modal_known = [modal for modal in modal_known if modal]
     roles_differ = any(
@@ -236,13 +306,18 @@ def spread(question, participants):
         disagreement=disagreement(known),
         by_role=by_role,
         roles_differ=roles_differ,
+        known=known.total(),
+        agreeing=max(known.values(), default=0),
     )
 
 
 def overview(questions, phases, participants):
     """Everything the team overview shows; questions ordered by disagreement, most first."""
-    phase_counts, undecided = phase_distribution(participants, phases)
-    spreads = [spread(question, participants) for question in questions]
+    # Each answer set is scored once, for the team and for its role.
+    scored = {id(p): score(p.chosen, phases).phase for p in participants}
+    phase_counts, undecided = phase_distribution(participants, phases, scored)
+    given = _given(participants)
+    spreads = [spread(question, participants, given) for question in questions]
     order = {question.pk: index for index, question in enumerate(questions)}
     spreads.sort(key=lambda s: (-(s.disagreement or 0), order[s.question.pk]))
     roles = {}
@@ -250,7 +325,7 @@ def overview(questions, phases, participants):
         roles.setdefault(participant.role, []).append(participant)
     role_phases = []
     for role, members in sorted(roles.items(), key=lambda item: _role_key(item[0])):
-        counts, _undecided = phase_distribution(members, phases)
+        counts, _undecided = phase_distribution(members, phases, scored)
         role_phases.append(RolePhases(role, len(members), [c for c in counts if c.count]))
     return TeamOverview(
         total=len(participants),

@@ -1,20 +1,45 @@
 from django import forms
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
 
 from activities.models import Tip
-from buurtoverleg.models import NO_PERSONAL_DATA, Overleg, ParticipantRole, PlanItem, Round
+from buurtoverleg.models import (
+    MAX_PLAN_ITEMS,
+    PRIVACY_HELP,
+    Overleg,
+    ParticipantRole,
+    PlanItem,
+    Round,
+)
 from wijkscan.forms import ScanForm
 
 # Keys a POSTed participant form may carry besides the questions and the form's own fields.
 FORM_KEYS = {"csrfmiddlewaretoken"}
 
 
+def private(help_text=None):
+    """A free-text field's help text, ending with what not to write (names, religion, ...)."""
+    if help_text is None:
+        return PRIVACY_HELP
+    return format_lazy("{} {}", help_text, PRIVACY_HELP)
+
+
+# The error of a text over its limit (MaxLengthValidator fills in the numbers).
+TOO_LONG = _("This text is too long: at most %(limit_value)d characters, it has %(show_value)d.")
+
+
 class StartForm(forms.Form):
     name = forms.CharField(
         label=_("Name of the buurtoverleg"),
-        help_text=_("For example the neighbourhood and the month: “Overvecht-Noord, maart”."),
+        help_text=private(
+            _("For example the neighbourhood and the month: “Overvecht-Noord, maart”.")
+        ),
         max_length=100,
-        error_messages={"required": _("Please give the buurtoverleg a name.")},
+        error_messages={
+            "required": _("Please give the buurtoverleg a name."),
+            "max_length": TOO_LONG,
+        },
     )
 
 
@@ -46,9 +71,10 @@ class ParticipantForm(ScanForm):
         )
         self.fields["observation"] = forms.CharField(
             label=_("What do you see? (optional)"),
-            help_text=_("One line, without names of people."),
+            help_text=private(_("One line.")),
             max_length=280,
             required=False,
+            error_messages={"max_length": TOO_LONG},
         )
 
 
@@ -63,9 +89,14 @@ class AgreementForm(forms.ModelForm):
             "places": _("Places"),
         }
         help_texts = {
-            "dividing_lines": _("E.g. old and new residents, young and old, tenants and owners."),
-            "groups": _("Describe groups, never individual people."),
-            "places": _("Streets, squares, buildings where it happens or could happen."),
+            "dividing_lines": private(
+                _("E.g. old and new residents, young and old, tenants and owners.")
+            ),
+            "groups": private(_("Describe groups, never individual people.")),
+            "places": private(_("Streets, squares, buildings where it happens or could happen.")),
+        }
+        error_messages = {
+            name: {"max_length": TOO_LONG} for name in ("dividing_lines", "groups", "places")
         }
         widgets = {
             "agreed_phase": forms.RadioSelect,
@@ -74,12 +105,23 @@ class AgreementForm(forms.ModelForm):
             "places": forms.Textarea(attrs={"rows": 3}),
         }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, counts=None, **kwargs):
+        """`counts` ({phase pk: participants}) stand beside each phase; nothing is pre-chosen."""
         super().__init__(*args, **kwargs)
-        self.fields["agreed_phase"].empty_label = None
-        self.fields["agreed_phase"].label_from_instance = lambda p: f"{p.name}: {p.current_quote}"
-        self.fields["agreed_phase"].required = True
-        self.fields["agreed_phase"].error_messages["required"] = _("Please choose a phase.")
+        counts = counts or {}
+        field = self.fields["agreed_phase"]
+        field.empty_label = None
+        field.required = True
+        field.error_messages["required"] = _("Please choose a phase.")
+
+        def label(phase):
+            count = counts.get(phase.pk, 0)
+            pointed = ngettext("%(count)d participant", "%(count)d participants", count) % {
+                "count": count
+            }
+            return f"{phase.name}: {phase.current_quote} ({pointed})"
+
+        field.label_from_instance = label
 
 
 class PlanChoiceForm(forms.Form):
@@ -90,14 +132,28 @@ class PlanChoiceForm(forms.Form):
         error_messages={"required": _("Choose at least one activity.")},
     )
 
-    def __init__(self, guidances, *args, **kwargs):
+    def __init__(self, guidances, *args, in_plan=0, **kwargs):
         super().__init__(*args, **kwargs)
+        self.in_plan = in_plan
         self.fields["guidances"].queryset = guidances
         self.fields["guidances"].label_from_instance = lambda g: g.activity_type.name
 
     def options(self):
         """Each checkbox with its guidance, so the page can show the activity's card beside it."""
         return [(choice, choice.data["value"].instance) for choice in self["guidances"].subwidgets]
+
+    def clean_guidances(self):
+        chosen = self.cleaned_data["guidances"]
+        room = MAX_PLAN_ITEMS - self.in_plan
+        if len(chosen) > room:
+            raise forms.ValidationError(
+                _(
+                    "A plan holds at most %(limit)d activities, and this one has %(count)d. "
+                    "Choose %(room)d or fewer, or remove one from the plan first."
+                ),
+                params={"limit": MAX_PLAN_ITEMS, "count": self.in_plan, "room": max(room, 0)},
+            )
+        return chosen
 
 
 class PlanItemForm(forms.ModelForm):
@@ -129,6 +185,10 @@ class PlanItemForm(forms.ModelForm):
             "partners": _("Partners"),
             "date": _("Date"),
             "measure": _("How do we know it works?"),
+        }
+        help_texts = {name: private() for name in ("goal", "who", "partners", "measure")}
+        error_messages = {
+            name: {"max_length": TOO_LONG} for name in ("goal", "who", "partners", "measure")
         }
         widgets = {
             "goal": forms.Textarea(attrs={"rows": 2}),
@@ -174,7 +234,7 @@ class OutcomeForm(forms.ModelForm):
         model = PlanItem
         fields = ["outcome", "outcome_note"]
         labels = {"outcome_note": _("In one line: what did you see? (optional)")}
-        help_texts = {"outcome_note": NO_PERSONAL_DATA}
+        help_texts = {"outcome_note": PRIVACY_HELP}
 
 
 class MeetingDateForm(forms.ModelForm):

@@ -2,7 +2,15 @@
 
 from functools import wraps
 
+from django.http import Http404
+from django.shortcuts import render
 from django.utils.cache import add_never_cache_headers, patch_cache_control
+
+from buurtoverleg.models import retention
+
+
+class UnknownLink(Http404):
+    """A manage, participant or edit link that opens no buurtoverleg (any more)."""
 
 
 def capability_page(view):
@@ -13,12 +21,16 @@ def capability_page(view):
     Referer, so the token never leaves the site. (`no-referrer` would do the same outwards, but
     then Chromium sends `Origin: null` with the page's own form posts and Django's CSRF check
     refuses them.) The header is set here so that a looser site-wide default cannot leak a token.
-    The templates add `<meta name="robots" content="noindex">` too.
+    The templates add `<meta name="robots" content="noindex">` too. A link that opens nothing
+    (UnknownLink) gets the buurtoverleg's own 404, which says what still works.
     """
 
     @wraps(view)
     def wrapper(request, *args, **kwargs):
-        response = view(request, *args, **kwargs)
+        try:
+            response = view(request, *args, **kwargs)
+        except UnknownLink:
+            response = unknown_link(request)
         add_never_cache_headers(response)
         patch_cache_control(response, private=True, no_store=True)
         response["X-Robots-Tag"] = "noindex, nofollow"
@@ -26,3 +38,13 @@ def capability_page(view):
         return response
 
     return wrapper
+
+
+def unknown_link(request):
+    """The 404 of a buurtoverleg link that opens nothing: what still works, how to start again."""
+    return render(
+        request,
+        "buurtoverleg/unknown_link.html",
+        {"retention_days": retention().days},
+        status=404,
+    )

@@ -10,12 +10,14 @@ from activities.models import Tip
 from buurtoverleg.tokens import matches, new_token, token_hash
 
 DEFAULT_RETENTION_DAYS = 365
+# Limits on what one buurtoverleg holds: enough for a real meeting, not for a flood.
+MAX_PARTICIPANTS = 200
+MAX_PLAN_ITEMS = 20
+# Every free text a coordinator writes: a few paragraphs at most.
+TEXT_LIMIT = 2000
+PRIVACY_HELP = _("Do not name people, and write nothing about religion, origin or health.")
 # A buurtoverleg comes back a few times a year at most; a limit keeps the overview's columns few.
 MAX_ROUNDS = 12
-# Help text of every free line a team writes: the plan is handed out and kept for a year.
-NO_PERSONAL_DATA = _(
-    "Do not name people, and do not write about anyone's religion, origin or health."
-)
 
 
 def retention():
@@ -74,9 +76,11 @@ class Overleg(models.Model):
         blank=True,
         related_name="+",
     )
-    dividing_lines = models.TextField(_("dividing lines"), blank=True)
-    groups = models.TextField(_("groups involved"), blank=True)
-    places = models.TextField(_("places"), blank=True)
+    dividing_lines = models.TextField(_("dividing lines"), max_length=TEXT_LIMIT, blank=True)
+    groups = models.TextField(_("groups involved"), max_length=TEXT_LIMIT, blank=True)
+    places = models.TextField(_("places"), max_length=TEXT_LIMIT, blank=True)
+    # False from the start until the manage page has shown its "bewaar deze link" panel once.
+    link_panel_shown = models.BooleanField(_("manage link shown"), default=True)
 
     objects = OverlegQuerySet.as_manager()
 
@@ -93,7 +97,10 @@ class Overleg(models.Model):
         """A new buurtoverleg and its manage token, which is not stored and shown only once."""
         manage_token = new_token()
         overleg = cls.objects.create(
-            name=name, manage_token_hash=token_hash(manage_token), participant_token=new_token()
+            name=name,
+            manage_token_hash=token_hash(manage_token),
+            participant_token=new_token(),
+            link_panel_shown=False,
         )
         Round.objects.create(overleg=overleg, number=1, started_at=overleg.created_at)
         return overleg, manage_token
@@ -110,6 +117,17 @@ class Overleg(models.Model):
             return None
         self.touch()
         return new
+
+    def show_link_panel_once(self):
+        """True the first time it is asked after start(): the page then shows the manage link.
+
+        One UPDATE decides it, so two requests at once cannot both show it.
+        """
+        if self.link_panel_shown:
+            return False
+        shown = type(self).objects.filter(pk=self.pk, link_panel_shown=False)
+        self.link_panel_shown = True
+        return bool(shown.update(link_panel_shown=True))
 
     def touch(self):
         """Record a change now: the expiry counts from the last change."""
@@ -261,17 +279,17 @@ class PlanItem(models.Model):
         related_name="+",
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    goal = models.TextField(_("goal"), blank=True)
-    who = models.TextField(_("who does what"), blank=True)
-    partners = models.TextField(_("partners"), blank=True)
+    goal = models.TextField(_("goal"), max_length=TEXT_LIMIT, blank=True)
+    who = models.TextField(_("who does what"), max_length=TEXT_LIMIT, blank=True)
+    partners = models.TextField(_("partners"), max_length=TEXT_LIMIT, blank=True)
     date = models.DateField(_("date"), null=True, blank=True)
-    measure = models.TextField(_("how do we know it works"), blank=True)
+    measure = models.TextField(_("how do we know it works"), max_length=TEXT_LIMIT, blank=True)
     checked_tips = models.ManyToManyField(
         "activities.Tip", verbose_name=_("checked tips"), related_name="+", blank=True
     )
     outcome = models.CharField(_("did it work?"), max_length=20, choices=Outcome, blank=True)
     outcome_note = models.CharField(
-        _("in one line"), max_length=200, blank=True, help_text=NO_PERSONAL_DATA
+        _("in one line"), max_length=200, blank=True, help_text=PRIVACY_HELP
     )
     outcome_recorded_on = models.DateField(_("outcome recorded on"), null=True, blank=True)
 

@@ -46,4 +46,7 @@ urlpatterns = [
     path("buurtoverleg/d/<token:token>/afronden/", participant.finish, name="finish"),
     path("buurtoverleg/d/<token:token>/plan/", plan.shared_plan, name="shared_plan"),
     path("buurtoverleg/d/<token:token>/<token:response_token>/", participant.change, name="change"),
+    # Anything else under a link's prefix (a link cut short in a chat, a typo): the same 404.
+    path("buurtoverleg/b/<path:rest>", coordinator.unknown_link, name="unknown_manage_link"),
+    path("buurtoverleg/d/<path:rest>", coordinator.unknown_link, name="unknown_participant_link"),
 ]

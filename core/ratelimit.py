@@ -12,7 +12,8 @@ start of the next. `hit` is atomic: of many requests at once, exactly as many pa
 Counted in Redis when settings.REDIS_URL is set (and in the database while Redis does not
 answer), otherwise in the database (core.models.RateLimitCount; rows of past windows are deleted
 as new ones are counted). Never in a process's memory, which each gunicorn worker has its own of.
-Clients are told apart by core.net.client_key: the address the trusted proxies report.
+Clients are told apart by core.net.client_key (the address the trusted proxies report), kept
+only as a keyed hash: no counter holds a plain address.
 """
 
 import logging
@@ -24,6 +25,7 @@ from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.dispatch import receiver
 from django.utils import timezone
+from django.utils.crypto import salted_hmac
 
 from core.models import RateLimitCount
 from core.net import client_key
@@ -47,7 +49,7 @@ class RateLimit:
     def hit(self, request):
         """Count one for this client; False, and nothing counted, if it would go over the limit."""
         window, fraction = self._now()
-        key = client_key(request)
+        key = _hashed(client_key(request))
         store = _store()
         try:
             return store.hit(self, key, window, fraction)
@@ -60,7 +62,7 @@ class RateLimit:
     def count(self, request):
         """The client's weighted count over the last `seconds`."""
         window, fraction = self._now()
-        key = client_key(request)
+        key = _hashed(client_key(request))
         try:
             current, previous = _store().counts(self, key, window)
         except _redis_errors() as error:
@@ -74,6 +76,11 @@ class RateLimit:
         now = timezone.now().timestamp()
         window = int(now // self.seconds)
         return window, (now % self.seconds) / self.seconds
+
+
+def _hashed(address):
+    """The client's address as the counters hold it: a keyed hash, never the address itself."""
+    return salted_hmac("core.ratelimit", address, algorithm="sha256").hexdigest()[:32]
 
 
 def _weighted(current, previous, fraction):

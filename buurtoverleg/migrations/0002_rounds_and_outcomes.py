@@ -41,7 +41,7 @@ class Migration(migrations.Migration):
             name="outcome_note",
             field=models.CharField(
                 blank=True,
-                help_text="Do not name people, and do not write about anyone's religion, origin or health.",
+                help_text='Do not name people, and write nothing about religion, origin or health.',
                 max_length=200,
                 verbose_name="in one line",
             ),

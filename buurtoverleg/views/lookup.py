@@ -1,23 +1,43 @@
 """What the buurtoverleg's views look up first: the buurtoverleg a link opens, the scan's
-questions. Anything else is a 404."""
+questions. A link that opens nothing is UnknownLink: a 404 that says what still works
+(buurtoverleg.http.capability_page renders it)."""
 
+from django.db.models import CharField, Subquery, Value
+from django.db.models.functions import Cast, Coalesce, Concat
 from django.http import Http404
-from django.shortcuts import get_object_or_404
 
+from buurtoverleg.http import UnknownLink
 from buurtoverleg.models import Overleg
+from pagecache.models import ContentVersion
+from pagecache.version import ROW
 from wijkscan.models import ScanQuestion
 
 
+def _with_content_version(overlegs):
+    """Read the content version (pagecache.version.current's format) in the same query."""
+    row = ContentVersion.objects.filter(pk=ROW)
+    number = Subquery(row.annotate(text=Cast("number", CharField())).values("text")[:1])
+    token = Subquery(row.values("token")[:1])
+    return overlegs.annotate(
+        content_version=Coalesce(
+            Concat(number, Value("-"), token, output_field=CharField()), Value("0")
+        )
+    )
+
+
 def by_manage_token(token):
-    overleg = Overleg.objects.for_manage_token(token)
+    overleg = _with_content_version(Overleg.objects.all()).for_manage_token(token)
     if overleg is None:
-        raise Http404("No buurtoverleg with this manage link.")
+        raise UnknownLink("No buurtoverleg with this manage link.")
     return overleg
 
 
 def by_participant_token(token):
-    overleg = Overleg.objects.select_related("agreed_phase")
-    return get_object_or_404(overleg, participant_token=token)
+    overleg = Overleg.objects.select_related("agreed_phase").filter(participant_token=token)
+    overleg = overleg.first()
+    if overleg is None:
+        raise UnknownLink("No buurtoverleg with this participant link.")
+    return overleg
 
 
 def scan_questions():

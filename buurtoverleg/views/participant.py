@@ -4,14 +4,14 @@ send the answers with a role and a line, and change them later with one's own li
 from urllib.parse import urlencode
 
 from django.db import transaction
-from django.http import Http404
 from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.views.decorators.http import require_http_methods, require_safe
 
+from buurtoverleg import limits
 from buurtoverleg.forms import ParticipantForm
-from buurtoverleg.http import capability_page
-from buurtoverleg.models import Response, ResponseAnswer
+from buurtoverleg.http import UnknownLink, capability_page
+from buurtoverleg.models import MAX_PARTICIPANTS, Overleg, Response, ResponseAnswer
 from buurtoverleg.tokens import new_token, token_hash
 from buurtoverleg.views.lookup import by_participant_token, scan_questions
 from core.htmx import render_page, wants_fragment
@@ -45,6 +45,25 @@ def _participant_form_page(request, overleg, form, *, status=200, response=None,
     )
 
 
+def _refused(request, overleg, reason, status):
+    """The participant page with why the answers were not taken, and no form."""
+    return render_page(
+        request,
+        "buurtoverleg/participate.html",
+        {"overleg": overleg, "refused": reason, "max_participants": MAX_PARTICIPANTS},
+        status=status,
+    )
+
+
+def _too_many(request, overleg):
+    return _refused(request, overleg, "rate", 429)
+
+
+def _is_full(overleg):
+    """The current round has as many participants as a buurtoverleg may have."""
+    return overleg.current_round().responses.count() >= MAX_PARTICIPANTS
+
+
 def _save_answers(response, form):
     ResponseAnswer.objects.filter(response=response).delete()
     ResponseAnswer.objects.bulk_create(
@@ -60,11 +79,18 @@ def participate(request, token):
     overleg = by_participant_token(token)
     questions = scan_questions()
     if request.method == "POST":
+        # Counted atomically, so of many posts at once no more than the limit pass.
+        if not limits.count(request):
+            return _too_many(request, overleg)
         form = ParticipantForm(questions, data=request.POST)
         if not form.is_valid():
             return _participant_form_page(request, overleg, form, status=400)
         edit_token = new_token()
         with transaction.atomic():
+            # The row lock makes answers that arrive together wait their turn at the cap.
+            Overleg.objects.select_for_update().filter(pk=overleg.pk).first()
+            if _is_full(overleg):
+                return _refused(request, overleg, "full", 409)
             response = Response.objects.create(
                 overleg=overleg,
                 round=overleg.current_round(),
@@ -77,6 +103,8 @@ def participate(request, token):
         url = reverse("buurtoverleg:change", kwargs={"token": token, "response_token": edit_token})
         return redirect(f"{url}?{SAVED_PARAMETER}=1")
 
+    if _is_full(overleg):
+        return _refused(request, overleg, "full", 200)
     if STEP_PARAMETER not in request.GET:
         return _participant_form_page(request, overleg, ParticipantForm(questions))
     return _step(request, overleg, questions)
@@ -145,7 +173,7 @@ def change(request, token, response_token):
     overleg = by_participant_token(token)
     response = Response.objects.select_related("role").for_edit_token(overleg, response_token)
     if response is None:
-        raise Http404("No response with this link.")
+        raise UnknownLink("No response with this link.")
     current = overleg.current_round()
     if response.round_id != current.pk:
         # Answers of an earlier round stay as they were: they are what the rounds are compared by.
@@ -157,6 +185,9 @@ def change(request, token, response_token):
         )
     questions = scan_questions()
     if request.method == "POST":
+        # Counted atomically, so of many posts at once no more than the limit pass.
+        if not limits.count(request):
+            return _too_many(request, overleg)
         form = ParticipantForm(questions, data=request.POST)
         if not form.is_valid():
             return _participant_form_page(request, overleg, form, status=400, response=response)

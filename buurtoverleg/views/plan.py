@@ -16,6 +16,7 @@ from buurtoverleg import pdf
 from buurtoverleg.forms import OutcomeForm, PlanChoiceForm, PlanItemForm
 from buurtoverleg.http import capability_page
 from buurtoverleg.models import PlanItem
+from buurtoverleg.safety import threat_reports
 from buurtoverleg.views.lookup import by_manage_token, by_participant_token
 from pagecache import version as content_version
 
@@ -26,6 +27,7 @@ def _plan_context(request, overleg):
         "overleg": overleg,
         "items": items,
         "shared_plan_url": request.build_absolute_uri(overleg.shared_plan_url()),
+        "threats": threat_reports(overleg),
     }
 
 
@@ -40,7 +42,7 @@ def _choice_form(overleg, items, data=None):
         .for_phase_page()
         .select_related("phase")
     )
-    return PlanChoiceForm(guidances, data=data)
+    return PlanChoiceForm(guidances, data=data, in_plan=len(items))
 
 
 @require_safe

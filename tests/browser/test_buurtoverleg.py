@@ -8,6 +8,7 @@ from axe_playwright_python.sync_playwright import Axe
 from playwright.sync_api import expect
 
 from activities.models import Guidance
+from buurtoverleg import limits
 from buurtoverleg.models import (
     Overleg,
     ParticipantRole,
@@ -19,7 +20,7 @@ from buurtoverleg.models import (
 from buurtoverleg.tokens import new_token, token_hash
 from phases.models import Phase
 from tests.browser.test_accessibility import AXE_OPTIONS
-from wijkscan.models import ScanQuestion
+from wijkscan.models import ScanAnswer, ScanQuestion
 
 pytestmark = pytest.mark.browser
 
@@ -30,14 +31,17 @@ WORDS = {
 }
 
 
-def _start(page, base, language="nl"):
+def _start(page, base, language="nl", name="Overvecht-Noord, maart"):
+    """Start through the form; the browser lands on the manage page with its one-time panel."""
     label, button, heading = WORDS[language]
     page.goto(f"{base}{'/en' if language == 'en' else ''}/buurtoverleg/")
-    page.get_by_label(label).fill("Overvecht-Noord, maart")
+    page.get_by_label(label).fill(name)
     page.get_by_role("button", name=button).click()
-    expect(page.get_by_role("heading", level=1)).to_have_text(heading)
+    expect(page.get_by_role("heading", level=1)).to_have_text(name)
+    expect(page.get_by_role("heading", level=2, name=heading)).to_be_visible()
     manage = page.locator(".save-link .link-box a").get_attribute("href")
-    participant = page.locator("section .link-box").inner_text().strip()
+    assert manage == page.url
+    participant = page.locator("#participant-link").inner_text().strip()
     return manage, participant
 
 
@@ -48,7 +52,6 @@ def _first_answers():
 def test_the_whole_flow_with_javascript(page, browser, seeded_server):
     base = seeded_server.url
     manage, participant = _start(page, base)
-    page.get_by_role("link", name="Naar het overzicht").click()
     expect(page.locator("#live h2")).to_have_text("0 deelnemers hebben geantwoord")
 
     phone = browser.new_page()
@@ -103,7 +106,6 @@ def test_the_whole_flow_without_javascript(browser, seeded_server):
     page = context.new_page()
     base = seeded_server.url
     _start(page, base, "en")
-    page.get_by_role("link", name="Go to the overview").click()
     overview = page.url
     participant = page.locator("#invite .link-box").inner_text().strip()
 
@@ -174,11 +176,16 @@ def overleg_pages(seeded_server):
         outcome=PlanItem.Outcome.PARTLY,
         outcome_note="Veel bewoners, weinig jongeren",
     )
+    threat = next(a for q in questions for a in q.answers.all() if a.needs_urgent_help)
+    ResponseAnswer.objects.filter(response__overleg=overleg, question=threat.question_id).update(
+        answer=threat
+    )
     manage = f"/buurtoverleg/b/{manage_token}/"
     participant = f"/buurtoverleg/d/{overleg.participant_token}/"
     answers = "&".join(f"{q.slug}={q.answers.all()[0].slug}" for q in questions)
     return [
         "/buurtoverleg/",
+        f"/buurtoverleg/b/{new_token()}/",
         manage,
         f"{manage}afspraken/",
         f"{manage}plan/",
@@ -217,7 +224,7 @@ def test_buurtoverleg_pages_have_no_axe_violations(
     assert not reports, "\n\n".join(reports)
 
 
-def test_the_created_page_and_a_fresh_form_have_no_axe_violations(page, seeded_server):
+def test_the_link_panel_and_a_fresh_form_have_no_axe_violations(page, seeded_server):
     axe = Axe()
     page.set_viewport_size({"width": 375, "height": 900})
     _start(page, seeded_server.url)
@@ -252,6 +259,38 @@ ROUND_WORDS = {
         "line": "In one line: what did you see? (optional)",
         "save": "Save",
         "shown": "Yes — Goed bezocht",
+    },
+}
+
+
+# Issue 17: a real meeting. Three participants, one of them reports a threat.
+
+MEETING = {
+    "nl": {
+        "help": "Gevaar of bedreiging? Haal meteen hulp",
+        "reported": "1 deelnemer meldt bedreiging, geweld of intimidatie.",
+        "role": "Jouw rol",
+        "send": "Verstuur mijn antwoorden",
+        "record": "Leg de afspraken vast",
+        "save": "Opslaan en activiteiten kiezen",
+        "summary": "Er klopt nog iets niet",
+        "places": "Plekken",
+        "too_long": "Deze tekst is te lang",
+        "full": "Dit buurtoverleg is vol",
+        "rate": "Te veel antwoorden vanaf dit netwerk",
+    },
+    "en": {
+        "help": "Danger or threats? Get help at once",
+        "reported": "1 participant reports threats, violence or intimidation.",
+        "role": "Your role",
+        "send": "Send my answers",
+        "record": "Record what you agree on",
+        "save": "Save and choose activities",
+        "summary": "Something is not right yet",
+        "places": "Places",
+        "too_long": "This text is too long",
+        "full": "This buurtoverleg is full",
+        "rate": "Too many answers from this network",
     },
 }
 
@@ -315,6 +354,7 @@ def test_a_second_round_and_whether_an_activity_worked(
 
     base = f"{seeded_server.url}{prefix}"
     page.goto(base + round_one["manage"])
+    page.locator("#rounds > summary").click()  # folded on the manage page
     page.get_by_role("button", name=words["start"]).click()
     expect(page).to_have_url(re.compile(r"/buurtoverleg/b/[\w-]{43}/#rounds$"))
     assert Round.objects.filter(number=2).exists()
@@ -348,4 +388,116 @@ def test_a_second_round_and_whether_an_activity_worked(
     check(f"{language} plan with an outcome at {width}px")
     context.close()
 
+
+def _answer_all(page, participant, role, threat=None):
+    """One participant answers every question on the one-page form; `threat` is the answer that
+    reports threats, chosen instead of the first answer to its question."""
+    page.goto(participant)
+    page.locator("#q-role input[type=radio]").nth(role).check()
+    for question in ScanQuestion.objects.for_scan():
+        chosen = threat if threat and threat.question_id == question.pk else None
+        answers = list(question.answers.all())
+        index = answers.index(chosen) if chosen else 0
+        page.locator(f"#q-{question.slug} input[type=radio]").nth(index).check()
+    page.locator("#participant-form button[type=submit]").click()
+
+
+def _axe_clean(page, reports, what, javascript=True):
+    """axe-core runs as a script in the page: with JavaScript off the other variant checks it."""
+    if not javascript:
+        return
+    results = Axe().run(page, options=AXE_OPTIONS)
+    if results.violations_count:
+        reports.append(f"{what}:\n{results.generate_report()}")
+
+
+@pytest.mark.parametrize(
+    ("javascript", "language", "width"),
+    # Each of JavaScript on and off, Dutch and English, phone and laptop width at least once.
+    [(True, "nl", 1280), (False, "en", 375)],
+)
+def test_a_meeting_of_three_with_one_threat(
+    browser, seeded_server, monkeypatch, javascript, language, width
+):
+    words = MEETING[language]
+    context = browser.new_context(
+        java_script_enabled=javascript, viewport={"width": width, "height": 800}
+    )
+    page = context.new_page()
+    reports = []
+    manage, participant = _start(page, seeded_server.url, language)
+    _axe_clean(page, reports, "manage page with its link panel", javascript)
+
+    # A reload is a GET of the manage address: nothing new, and the panel was shown once.
+    page.reload()
+    assert Overleg.objects.count() == 1
+    expect(page.locator("#manage-link-heading")).to_have_count(0)
+
+    threat = ScanAnswer.objects.filter(needs_urgent_help=True).first()
+    phone = context.new_page()
+    for number in range(3):
+        _answer_all(phone, participant, number, threat if number == 0 else None)
+        expect(phone.locator(".save-link[role=status]")).to_be_visible()
+    assert Response.objects.count() == 3
+
+    # The overview, the agreements and the plan open with the help box.
+    page.goto(manage)
+    box = page.locator("#threats")
+    expect(box.get_by_role("heading", name=words["help"])).to_be_visible()
+    expect(box).to_contain_text(words["reported"])
+    _axe_clean(page, reports, "overview with the help box", javascript)
+    if width == 1280:
+        height = page.evaluate("document.documentElement.scrollHeight")
+        assert height <= 1600, f"the overview of three is {height}px tall at 1280 wide"
+
+    page.get_by_role("link", name=words["record"]).click()
+    expect(page.locator("#threats")).to_contain_text(words["reported"])
+    radios = page.locator('input[name="agreed_phase"]')
+    assert radios.count() == 4
+    for index in range(4):
+        expect(radios.nth(index)).not_to_be_checked()
+    page.get_by_role("button", name=words["save"]).click()
+    expect(page.locator("#error-summary")).to_contain_text(words["summary"])
+    _axe_clean(page, reports, "agreements with an error", javascript)
+
+    # An oversized text is refused with a form error, and nothing is stored.
+    radios.nth(2).check()
+    expect(page.get_by_label(words["places"], exact=True)).to_be_visible()
+    places = page.locator("#id_places")
+    assert places.get_attribute("maxlength") == "2000"
+    if javascript:
+        # As an attacker would: past the browser's own limit.
+        places.evaluate("element => element.removeAttribute('maxlength')")
+        places.fill("x" * 2001)
+        page.get_by_role("button", name=words["save"]).click()
+        expect(page.locator("#error-summary")).to_contain_text(words["too_long"])
+        assert Overleg.objects.get().agreed_phase is None
+        radios.nth(2).check()
+    places.fill("Het winkelplein")
+    page.get_by_role("button", name=words["save"]).click()
+    expect(page.locator("#threats")).to_contain_text(words["reported"])
+    assert "/plan/" in page.url
+    assert Overleg.objects.get().places == "Het winkelplein"
+    _axe_clean(page, reports, "plan with the help box", javascript)
+
+    # A full buurtoverleg and a flooded network get a clear answer, not a form.
+    overleg = Overleg.objects.get()
+    Response.objects.bulk_create(
+        Response(
+            overleg=overleg, round=overleg.current_round(), edit_token_hash=token_hash(new_token())
+        )
+        for _ in range(197)
+    )
+    phone.goto(participant)
+    expect(phone.locator(".notice")).to_contain_text(words["full"])
+    expect(phone.locator("#participant-form")).to_have_count(0)
+    _axe_clean(phone, reports, "a full buurtoverleg", javascript)
+    Response.objects.filter(role=None).delete()
+    monkeypatch.setattr(limits.POSTS, "limit", 3)
+    _answer_all(phone, participant, 1)
+    expect(phone.locator(".notice")).to_contain_text(words["rate"])
+    assert Response.objects.count() == 3
+    _axe_clean(phone, reports, "too many answers", javascript)
+
+    context.close()
     assert not reports, "\n\n".join(reports)

@@ -36,11 +36,17 @@ def roles(db):
 @pytest.fixture
 def overleg(client, scan, roles):
     """A buurtoverleg started through its page: the object, its manage and participant paths."""
-    response = client.post("/buurtoverleg/nieuw/", {"name": "Overvecht-Noord, maart"})
-    html = response.content.decode()
-    manage = re.search(r'href="(/buurtoverleg/b/[A-Za-z0-9_-]{43}/)"', html).group(1)
+    manage = start(client, "Overvecht-Noord, maart")
+    html = client.get(manage).content.decode()
     participant = re.search(r"(/buurtoverleg/d/[A-Za-z0-9_-]{43}/)", html).group(1)
     return {"object": Overleg.objects.get(), "manage": manage, "participant": participant}
+
+
+def start(client, name):
+    """Start a buurtoverleg through the start form; returns its manage path (a 303 to it)."""
+    response = client.post("/buurtoverleg/nieuw/", {"name": name})
+    assert response.status_code == 303
+    return response["Location"]
 
 
 def answer(client, participant_path, role, *, contact="rustig", sfeer="rustig", line=""):

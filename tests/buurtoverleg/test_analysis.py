@@ -150,16 +150,72 @@ def test_roles_that_see_different_things_are_named_per_question():
     agent = _answers(AGENT, contact="rustig", incidenten="gespannen")
     school = _answers(SCHOOL, contact="rustig", incidenten="rustig")
 
-    team = overview(QUESTIONS, PHASES, [agent, school, school])
+    team = overview(QUESTIONS, PHASES, [agent, agent, school, school])
 
     assert [s.question.slug for s in team.role_differences] == ["incidenten"]
     incidenten = team.role_differences[0]
     assert [
-        (g.role.name, [(a.answer.slug, a.count) for a in g.answers]) for g in incidenten.by_role
+        (g.role.name, [(a.answer.slug, a.count) for a in g.answers])
+        for g in incidenten.shared_roles
     ] == [
-        ("Wijkagent", [("gespannen", 1)]),
+        ("Wijkagent", [("gespannen", 2)]),
         ("School", [("rustig", 2)]),
     ]
+
+
+def test_a_role_of_one_person_is_never_compared():
+    agent = _answers(AGENT, contact="gespannen", sfeer="gespannen", incidenten="gespannen")
+    school = _answers(SCHOOL, contact="rustig", sfeer="rustig", incidenten="rustig")
+
+    team = overview(QUESTIONS, PHASES, [agent, school])
+
+    assert team.role_differences == []
+
+
+def test_role_differences_show_the_three_most_disputed_questions():
+    agent = _answers(AGENT, contact="gespannen", sfeer="gespannen", incidenten="gespannen")
+    school = _answers(SCHOOL, contact="rustig", sfeer="rustig", incidenten="rustig")
+    questions = [*QUESTIONS, _question(4, "vierde")]
+    agent.chosen.append((questions[3], questions[3].answers.all()[1]))
+    school.chosen.append((questions[3], questions[3].answers.all()[0]))
+
+    team = overview(questions, PHASES, [agent, agent, school, school])
+
+    assert len(team.role_differences) == 3
+
+
+@pytest.mark.parametrize(
+    ("answers", "words", "agreeing", "known"),
+    [
+        (["rustig", "rustig", "rustig"], "everyone", 3, 3),
+        (["rustig", "gespannen", "rustig"], "some", 2, 3),
+        (["rustig", "gespannen"], "nobody", 1, 2),
+        (["rustig", "weet-niet"], None, 1, 1),
+    ],
+)
+def test_agreement_is_said_in_words_not_percentages(answers, words, agreeing, known):
+    team = overview(QUESTIONS, PHASES, [_answers(contact=slug) for slug in answers])
+
+    contact = next(s for s in team.questions if s.question.slug == "contact")
+    assert (contact.agreement, contact.agreeing, contact.known) == (words, agreeing, known)
+
+
+def test_when_answers_split_over_phases_the_most_disputed_question_comes_first():
+    calm = _answers(contact="rustig", sfeer="rustig", incidenten="rustig")
+    tense = _answers(contact="rustig", sfeer="gespannen", incidenten="gespannen")
+
+    team = overview(QUESTIONS, PHASES, [calm, tense, calm])
+
+    assert team.split
+    assert team.discuss_first.question.slug in {"sfeer", "incidenten"}
+    assert team.discuss_first is team.disagreements[0]
+
+
+def test_answers_that_point_to_one_phase_need_no_what_now():
+    team = overview(QUESTIONS, PHASES, [_answers(contact="rustig"), _answers(contact="rustig")])
+
+    assert not team.split
+    assert team.discuss_first is None
 
 
 def test_roles_that_agree_on_a_question_are_not_a_difference():

@@ -185,7 +185,7 @@ def test_no_outcome_is_chosen_before_the_team_chooses_one(client, overleg, item)
     radios = select(response, 'input[name="outcome"]')
     assert [radio["value"] for radio in radios] == ["worked", "partly", "did_not_work", "not_done"]
     assert not any(radio.has_attr("checked") for radio in radios)
-    assertContains(response, "Noem geen namen van mensen")
+    assertContains(response, "Noem geen mensen en schrijf niets over geloof")
 
 
 def test_the_team_records_whether_an_activity_worked_and_the_plan_and_pdf_show_it(

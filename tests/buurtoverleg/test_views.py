@@ -6,7 +6,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from activities.models import Tip
 from buurtoverleg.models import Overleg, PlanItem, Response, ResponseAnswer
 from buurtoverleg.tokens import token_hash
-from tests.buurtoverleg.conftest import answer
+from tests.buurtoverleg.conftest import answer, start
 from tests.factories import GuidanceFactory, ParticipantRoleFactory
 from tests.html import select
 
@@ -42,16 +42,16 @@ def test_starting_shows_the_manage_link_once_and_stores_only_its_hash(client, ov
     assert len(stored.participant_token) == 43
 
 
-def test_the_created_page_offers_mailto_and_a_qr_code_of_the_manage_link(client, scan, roles):
-    response = client.post("/buurtoverleg/nieuw/", {"name": "Kanaleneiland"})
+def test_the_first_visit_offers_mailto_and_a_qr_code_of_the_manage_link(client, scan, roles):
+    manage = start(client, "Kanaleneiland")
 
-    html = response.content.decode()
-    assert response.status_code == 201
+    html = client.get(manage).content.decode()
+
     assert (
         'href="mailto:?subject=Kanaleneiland&amp;body=http%3A%2F%2Ftestserver%2Fbuurtoverleg%2Fb%2F'
         in html
     )
-    assert '<svg role="img"' in html
+    assert '<svg role="img" aria-label="QR-code van de beheerlink"' in html
 
 
 def test_a_name_is_required_to_start(client):
@@ -85,7 +85,7 @@ def test_a_tampered_manage_link_gets_the_styled_404(client, overleg):
         response = client.get(path)
 
         assert response.status_code == 404, path
-        assertContains(response, "We kunnen deze pagina niet vinden", status_code=404)
+        assertContains(response, 'id="lost-link-heading"', status_code=404)
 
 
 def test_the_participant_link_cannot_reach_the_manage_pages(client, overleg):
@@ -97,8 +97,7 @@ def test_the_participant_link_cannot_reach_the_manage_pages(client, overleg):
 
 def test_a_link_of_another_overleg_never_shows_this_teams_data(client, overleg, roles):
     answer(client, overleg["participant"], roles[0], line="Zwerfvuil bij de school")
-    other = client.post("/buurtoverleg/nieuw/", {"name": "Ander overleg"}).content.decode()
-    other_manage = re.search(r'href="(/buurtoverleg/b/[A-Za-z0-9_-]{43}/)"', other).group(1)
+    other_manage = start(client, "Ander overleg")
 
     response = client.get(other_manage)
 
