@@ -6,7 +6,7 @@ MANAGE := $(BIN)/python manage.py
 # Development mode has one way in: the .env file that `make run` writes (see README.md).
 TEST_ENV := DJANGO_SECRET_KEY=test-only-secret DJANGO_STATICFILES_STORAGE=django.contrib.staticfiles.storage.StaticFilesStorage
 
-.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext pdf redis wrk clean release backup restore
+.PHONY: run test test-fast lint fmt messages seed checkcontent bench check browser gettext pdf redis wrk validator clean release backup restore
 
 run: $(VENV)/.installed-run gettext pdf .env
 	$(MANAGE) compilemessages --ignore=.venv -v0
@@ -15,10 +15,10 @@ run: $(VENV)/.installed-run gettext pdf .env
 	$(MANAGE) og_images -v0
 	$(MANAGE) runserver 127.0.0.1:8000
 
-test: $(VENV)/.installed-test browser pdf redis check
+test: $(VENV)/.installed-test browser pdf redis validator check
 	$(TEST_ENV) $(BIN)/pytest
 
-test-fast: $(VENV)/.installed-test pdf check
+test-fast: $(VENV)/.installed-test pdf validator check
 	$(TEST_ENV) $(BIN)/pytest -m "not browser"
 
 check: $(VENV)/.installed-test gettext
@@ -100,6 +100,15 @@ pdf:
 # drives.
 redis:
 	@command -v redis-server >/dev/null || { apt-get update -qq && apt-get install -y -qq redis-server; }
+
+# The Nu Html Checker (vnu.jar from npm, pinned) runs on Debian's Java: tests/test_html_validity.py.
+VNU_VERSION := 26.9.27
+VNU_JAR := $(VENV)/vnu/node_modules/vnu-jar/build/dist/vnu.jar
+validator: $(VNU_JAR)
+	@command -v java >/dev/null || { apt-get update -qq && apt-get install -y -qq default-jre-headless; }
+$(VNU_JAR): | $(VENV)/bin/python
+	@command -v npm >/dev/null || { apt-get update -qq && apt-get install -y -qq npm; }
+	npm install --silent --no-audit --no-fund --prefix $(VENV)/vnu vnu-jar@$(VNU_VERSION)
 
 wrk:
 	@command -v wrk >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk; }

@@ -58,5 +58,7 @@ PAYLOADS = [
     "<template><script>alert(54)</script></template>",
     '<a hx-get="/admin/" hx-trigger="load">x</a>',
     '<div hx-on:load="alert(56)">x</div>',
+    '<a data-hx-get="/admin/" data-hx-trigger="load">x</a>',
+    '<div data-hx-on:load="alert(58)">x</div>',
     "<img src=x onerror=alert(57)//",
 ]

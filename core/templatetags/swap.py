@@ -10,4 +10,4 @@ def swap_href(url):
 
     Without JavaScript it is an ordinary link to the same address, which serves the whole page.
     """
-    return format_html('href="{0}" hx-get="{0}" hx-push-url="true"', url)
+    return format_html('href="{0}" data-hx-get="{0}" data-hx-push-url="true"', url)

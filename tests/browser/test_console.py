@@ -77,12 +77,12 @@ def test_every_htmx_link_followed_logs_nothing(page, seeded_server, console, pre
         start_url = f"{seeded_server.url}{prefix}{start}"
         _open(page, start_url)
         targets = page.eval_on_selector_all(
-            "main a[hx-get]", "links => [...new Set(links.map(a => a.getAttribute('href')))]"
+            "main a[data-hx-get]", "links => [...new Set(links.map(a => a.getAttribute('href')))]"
         )
         for href in targets:
             _open(page, start_url)
             page.evaluate("window.__sameDocument = true")
-            page.locator(f'main a[hx-get="{href}"]').first.click()
+            page.locator(f'main a[data-hx-get="{href}"]').first.click()
             expect(page).to_have_url(f"{seeded_server.url}{href}")
             page.wait_for_load_state("networkidle")
             assert page.evaluate("window.__sameDocument === true"), f"{start} -> {href} reloaded"

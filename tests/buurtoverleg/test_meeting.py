@@ -127,7 +127,7 @@ def test_the_poll_brings_the_help_box_along_out_of_band(client, overleg, roles, 
     live = client.get(overleg["manage"] + "stand/", headers={"HX-Request": "true"})
 
     html = live.content.decode()
-    assert '<div id="threats-slot" hx-swap-oob="true">' in html
+    assert '<div id="threats-slot" data-hx-swap-oob="true">' in html
     assert HELP_TEXT in _help_box(html)
 
 

@@ -212,8 +212,8 @@ def test_the_live_part_polls_and_is_served_on_its_own(client, overleg):
     page = client.get(overleg["manage"]).content.decode()
     live = client.get(overleg["manage"] + "stand/", headers={"HX-Request": "true"})
 
-    assert f'hx-get="{overleg["manage"]}stand/"' in page
-    assert 'hx-trigger="every 10s, visibilitychange from:document"' in page
+    assert f'data-hx-get="{overleg["manage"]}stand/"' in page
+    assert 'data-hx-trigger="every 10s, visibilitychange from:document"' in page
     assert "data-poll" in page
     assert live.content.decode().lstrip().startswith('<div id="live"')
     assert live["X-Robots-Tag"] == "noindex, nofollow"

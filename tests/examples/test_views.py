@@ -169,7 +169,7 @@ def test_without_javascript_the_filters_are_a_get_form_with_a_submit_button(clie
     form = response.content.decode().split('id="example-filters"', 1)[1].split("</form>", 1)[0]
     assert 'method="get"' in form
     assert 'type="submit"' in form
-    assert 'hx-trigger="input delay:400ms, submit"' in form
+    assert 'data-hx-trigger="input delay:400ms, submit"' in form
 
 
 def test_the_results_address_without_htmx_sends_the_visitor_to_the_list(client, matrix):
@@ -198,8 +198,8 @@ def test_htmx_from_the_filter_form_gets_the_results_the_count_and_the_filter_cou
     body = response.content.decode()
     assert "<html" not in body
     assert 'id="example-filters"' not in body  # the form being typed in is left alone
-    assert '<p id="example-count" hx-swap-oob="innerHTML">2 voorbeelden' in body
-    assert 'id="count-f-fase-in-rust" hx-swap-oob="true"' in body
+    assert '<p id="example-count" data-hx-swap-oob="innerHTML">2 voorbeelden' in body
+    assert 'id="count-f-fase-in-rust" data-hx-swap-oob="true"' in body
     assert "<title>" in body
     assert "HX-Request" in response["Vary"]
 

@@ -122,7 +122,7 @@ def test_the_htmx_menu_swapped_out_of_band_follows_the_page_too(client, helping)
 
     response = client.get(helping.get_absolute_url(), headers=HTMX)
 
-    for nav in select(response, "nav.site-nav[hx-swap-oob]"):
+    for nav in select(response, "nav.site-nav[data-hx-swap-oob]"):
         assert [link.get_text() for link in nav.select("[aria-current]")] == ["Fasen"]
 
 

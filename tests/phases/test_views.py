@@ -33,7 +33,7 @@ def test_home_links_each_phase_with_a_real_href_and_htmx(client):
     response = client.get("/")
 
     url = phase.get_absolute_url()
-    assertContains(response, f'href="{url}" hx-get="{url}" hx-push-url="true"')
+    assertContains(response, f'href="{url}" data-hx-get="{url}" data-hx-push-url="true"')
 
 
 def test_home_is_in_english_under_en(client):
@@ -93,7 +93,7 @@ def test_htmx_request_gets_the_phase_fragment_only(client):
     assert 'id="main-content"' not in content
     assert phase.headline_nl in content
     assert f"<title>{phase.headline_nl}" in content
-    assert 'hx-swap-oob="true"' in content
+    assert 'data-hx-swap-oob="true"' in content
     assert "data-swap-focus" in content  # static/js/focus.js moves the focus to the heading
     assert "HX-Request" in response["Vary"]
 
