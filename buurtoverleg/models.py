@@ -66,6 +66,16 @@ class Overleg(models.Model):
     )
     manage_token_hash = models.CharField(_("manage token (SHA-256)"), max_length=64, unique=True)
     participant_token = models.CharField(_("participant token"), max_length=43, unique=True)
+    gemeente = models.ForeignKey(
+        "gemeenten.Gemeente",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="overleggen",
+        verbose_name=_("municipality"),
+        help_text=_("Started on this gemeente's host: its help box names its contacts first."),
+    )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("last change"), default=timezone.now, db_index=True)
     agreed_phase = models.ForeignKey(
@@ -93,11 +103,14 @@ class Overleg(models.Model):
         return self.name
 
     @classmethod
-    def start(cls, name):
-        """A new buurtoverleg and its manage token, which is not stored and shown only once."""
+    def start(cls, name, gemeente_id=None):
+        """A new buurtoverleg and its manage token, which is not stored and shown only once;
+        started on a gemeente's host (`gemeente_id`), its help box names that gemeente's
+        contacts first."""
         manage_token = new_token()
         overleg = cls.objects.create(
             name=name,
+            gemeente_id=gemeente_id,
             manage_token_hash=token_hash(manage_token),
             participant_token=new_token(),
             link_panel_shown=False,

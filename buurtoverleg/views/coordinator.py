@@ -162,7 +162,10 @@ def create(request):
     form = StartForm(request.POST)
     if not form.is_valid():
         return render(request, "buurtoverleg/start.html", _start_context(form), status=400)
-    _overleg, manage_token = Overleg.start(form.cleaned_data["name"])
+    local = getattr(request, "gemeente", None)
+    _overleg, manage_token = Overleg.start(
+        form.cleaned_data["name"], gemeente_id=local.pk if local else None
+    )
     response = redirect("buurtoverleg:manage", token=manage_token)
     response.status_code = 303  # See Other: the browser GETs the manage page
     return response

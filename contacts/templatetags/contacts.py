@@ -8,9 +8,11 @@ register = template.Library()
 
 
 @register.inclusion_tag("contacts/contact_list.html", takes_context=True)
-def contacts_for(context, phase, heading_level=2):
+def contacts_for(context, phase, heading_level=2, gemeente=None):
+    """`gemeente` (a Gemeente or gemeenten.local.Local) names the layer where the page's host
+    does not: a buurtoverleg's pages and PDF show the contacts of the gemeente it started in."""
     request = context.get("request")
-    local = getattr(request, "gemeente", None)
+    local = gemeente if gemeente is not None else getattr(request, "gemeente", None)
     return {
         "contacts": contacts_for_phase(request, phase.pk, local),
         "gemeente": local,
