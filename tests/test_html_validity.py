@@ -117,7 +117,15 @@ def test_every_page_type_is_valid_html(client, tmp_path):
         file.write_bytes(content)
         names[f"file:{file}"] = path
     result = subprocess.run(
-        ["java", "-jar", str(jar), "--format", "json", "--errors-only", *(name.removeprefix("file:") for name in names)],
+        [
+            "java",
+            "-jar",
+            str(jar),
+            "--format",
+            "json",
+            "--errors-only",
+            *(name.removeprefix("file:") for name in names),
+        ],
         capture_output=True,
         text=True,
         timeout=300,

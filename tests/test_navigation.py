@@ -41,4 +41,4 @@ def test_htmx_fragments_carry_the_menus_out_of_band(client):
 
     response = client.get(guidance.get_absolute_url(), headers={"HX-Request": "true"})
 
-    assert [nav["hx-swap-oob"] for nav in select(response, "nav.site-nav")] == ["true", "true"]
+    assert [nav["data-hx-swap-oob"] for nav in select(response, "nav.site-nav")] == ["true", "true"]

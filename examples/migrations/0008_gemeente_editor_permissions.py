@@ -10,7 +10,10 @@ PERMISSIONS = {
 
 def grant(apps, schema_editor):
     """A gemeente's editors handle its own examples and the shares made on its hosts."""
-    for app_config in apps.get_app_configs():
+    # Only this migration's apps: making content types for every app here would create the
+    # wijkscan's before its own migration moves them (wijkscan 0002).
+    for label in ('examples',):
+        app_config = apps.get_app_config(label)
         previous = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)

@@ -11,13 +11,22 @@ PERMISSIONS = {
 
 
 def create_group(apps, schema_editor):
-    for app_config in apps.get_app_configs():
+    # Only this migration's apps: making content types for every app here would create the
+    # wijkscan's before its own migration moves them (wijkscan 0002).
+    for label in ('contacts', 'gemeenten'):
+        app_config = apps.get_app_config(label)
         previous = getattr(app_config, "models_module", None)
         app_config.models_module = True
         create_permissions(app_config, apps=apps, verbosity=0)
         app_config.models_module = previous
     Group = apps.get_model("auth", "Group")
     Permission = apps.get_model("auth", "Permission")
+    # National editors ("Redacteur", content/0001) keep every gemeente's layer, like all content.
+    national = Group.objects.filter(name="Redacteur").first()
+    if national is not None:
+        national.permissions.add(
+            *Permission.objects.filter(content_type__app_label__in=["contacts", "gemeenten"])
+        )
     group, _ = Group.objects.get_or_create(name=GROUP)
     for label, actions in PERMISSIONS.items():
         app_label, _, model = label.partition(".")
@@ -34,6 +43,7 @@ class Migration(migrations.Migration):
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
         ("gemeenten", "0001_initial"),
         ("contacts", "0001_initial"),
+        ("content", "0001_editor_group"),
     ]
 
     operations = [

@@ -119,10 +119,17 @@ def test_htmx_forms_and_filters_log_nothing(page, seeded_server, console):
 @pytest.mark.parametrize("prefix", ["", "/en"])
 def test_buurtoverleg_pages_log_nothing(page, seeded_server, overleg_pages, console, prefix):  # noqa: F811
     logged = []
+    # The second is a manage link that opens nothing: the buurtoverleg's own styled 404, which
+    # may log only its own failed load.
+    unknown = overleg_pages[1]
     for path in overleg_pages:
         response = _open(page, f"{seeded_server.url}{prefix}{path}")
-        assert response.status == 200, path
-        logged += [f"{prefix}{path}: {message}" for message in console]
+        assert response.status == (404 if path == unknown else 200), path
+        logged += [
+            f"{prefix}{path}: {message}"
+            for message in console
+            if not (path == unknown and "404" in message)
+        ]
         console.clear()
 
     assert logged == []

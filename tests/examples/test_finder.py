@@ -159,7 +159,9 @@ def test_the_htmx_results_carry_the_suggestions_and_the_active_filter_count(clie
     )
 
     assertContains(response, 'class="suggestions"')
-    assertContains(response, '<span id="active-filters" data-hx-swap-oob="innerHTML">(1 actief)</span>')
+    assertContains(
+        response, '<span id="active-filters" data-hx-swap-oob="innerHTML">(1 actief)</span>'
+    )
 
 
 # Results first on a phone: the filters fold into a <details>
