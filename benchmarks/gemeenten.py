@@ -14,11 +14,9 @@ with a theme, and two contacts each; starts redis-server and one gunicorn with R
 Everything it started stops at the end. The figures go in README.md (Performance, Measured).
 """
 
-import json
 import os
 import re
 import shutil
-import subprocess
 import sys
 import tempfile
 from pathlib import Path
@@ -29,7 +27,6 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from server import (  # a sibling script, not a package
     BROWSER,
     CONNECTIONS,
-    LUA,
     SECONDS,
     environment,
     get,
@@ -93,24 +90,8 @@ def hosts():
 
 def wrk_rotating(port, path, seconds):
     """wrk with every request on the next gemeente's host."""
-    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(ROTATE.format(hosts=", ".join(f'"{h}"' for h in hosts()), path=path))
-        script.write(LUA)
-    args = ["wrk", "-t1", f"-c{CONNECTIONS}", f"-d{seconds}s", "--timeout", "10s"]
-    args += ["-s", script.name]
-    for name, value in BROWSER.items():
-        args += ["-H", f"{name}: {value}"]
-    output = subprocess.run(
-        [*args, f"http://127.0.0.1:{port}{path}"],
-        capture_output=True,
-        text=True,
-        check=True,
-        timeout=seconds + 30,
-    ).stdout
-    os.unlink(script.name)
-    result = json.loads(re.search(r"RESULT (\{.*\})", output).group(1))
-    result["rps"] = result["requests"] / result["seconds"]
-    return result
+    rotate = ROTATE.format(hosts=", ".join(f'"{host}"' for host in hosts()), path=path)
+    return wrk(port, path, seconds, lua=rotate)
 
 
 def used_memory(client):

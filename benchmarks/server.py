@@ -83,9 +83,11 @@ def get(port, path, headers=None, method="GET", body=None):
     return response, content
 
 
-def wrk(port, path, seconds, connections=CONNECTIONS, headers=None):
+def wrk(port, path, seconds, connections=CONNECTIONS, headers=None, lua=""):
+    """wrk's figures for `path`; `lua` goes before the reporting script (e.g. a `request`
+    function that changes each request, as benchmarks/gemeenten.py's host rotation)."""
     with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as script:
-        script.write(LUA)
+        script.write(lua + LUA)
     args = [
         "wrk",
         "-t1",
