@@ -99,49 +99,40 @@ def _plan_item(overleg, item):
 @capability_page
 def plan_item(request, token, item):
     """Fill in one activity of the plan: goal, who does what, partners, date, how we know."""
-    overleg = by_manage_token(token)
-    plan_item = _plan_item(overleg, item)
-    if request.method == "POST":
-        form = PlanItemForm(request.POST, instance=plan_item)
-        if form.is_valid():
-            form.save()
-            overleg.touch()
-            return redirect(f"{reverse('buurtoverleg:plan', kwargs={'token': token})}#item-{item}")
-        status = 400
-    else:
-        form = PlanItemForm(instance=plan_item)
-        status = 200
-    return render(
-        request,
-        "buurtoverleg/plan_item.html",
-        {"overleg": overleg, "token": token, "item": plan_item, "form": form},
-        status=status,
-    )
+    return _item_form_page(request, token, item, PlanItemForm, "buurtoverleg/plan_item.html")
 
 
 @require_http_methods(["GET", "HEAD", "POST"])
 @capability_page
 def plan_item_outcome(request, token, item):
     """'Heeft het gewerkt?' for one activity: yes, partly, no or not done yet, and one line."""
+
+    def save(form):
+        recorded = form.save(commit=False)
+        recorded.outcome_recorded_on = timezone.localdate()
+        recorded.save(update_fields=["outcome", "outcome_note", "outcome_recorded_on"])
+
+    return _item_form_page(
+        request, token, item, OutcomeForm, "buurtoverleg/plan_outcome.html", save=save
+    )
+
+
+def _item_form_page(request, token, item, form_class, template, save=None):
+    """One activity's form: shown, or saved (the change moves the expiry on) and back to the
+    plan at that activity; a form with errors is shown again with status 400."""
     overleg = by_manage_token(token)
     plan_item = _plan_item(overleg, item)
-    if request.method == "POST":
-        form = OutcomeForm(request.POST, instance=plan_item)
-        if form.is_valid():
-            recorded = form.save(commit=False)
-            recorded.outcome_recorded_on = timezone.localdate()
-            recorded.save(update_fields=["outcome", "outcome_note", "outcome_recorded_on"])
-            overleg.touch()
-            return redirect(f"{reverse('buurtoverleg:plan', kwargs={'token': token})}#item-{item}")
-        status = 400
-    else:
-        form = OutcomeForm(instance=plan_item)
-        status = 200
+    data = request.POST if request.method == "POST" else None
+    form = form_class(data, instance=plan_item)
+    if form.is_bound and form.is_valid():
+        (save or (lambda valid: valid.save()))(form)
+        overleg.touch()
+        return redirect(f"{reverse('buurtoverleg:plan', kwargs={'token': token})}#item-{item}")
     return render(
         request,
-        "buurtoverleg/plan_outcome.html",
+        template,
         {"overleg": overleg, "token": token, "item": plan_item, "form": form},
-        status=status,
+        status=400 if form.is_bound else 200,
     )
 
 
