@@ -231,7 +231,7 @@ def manage(request, token):
 
     The first time after starting, it opens with the manage link to keep ("bewaar deze link").
     """
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     context = _manage_context(request, overleg, token)
     if request.method == "GET" and overleg.show_link_panel_once():
         context["manage_url"] = request.build_absolute_uri()
@@ -246,7 +246,7 @@ def live(request, token):
 
     Its safety box rides along out of band (hx-swap-oob), so it stays at the top of the page.
     """
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     parts = _live_parts(overleg)
     html = render_to_string(
         "buurtoverleg/manage_live.html",
@@ -266,7 +266,7 @@ def live(request, token):
 def new_round(request, token):
     """Start the next round ("hoe staat het er nu voor?"); everyone answers again with the same
     participant link. Nothing happens while the current round has no answers yet."""
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     overleg.start_round()
     return redirect(f"{reverse('buurtoverleg:manage', kwargs={'token': token})}#rounds")
 
@@ -275,7 +275,7 @@ def new_round(request, token):
 @capability_page
 def meeting_date(request, token):
     """Record the day the team meets for the current round; it is printed on the plan."""
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     form = MeetingDateForm(request.POST, instance=overleg.current_round())
     if not form.is_valid():
         context = _manage_context(request, overleg, token, meeting_form=form)
@@ -289,7 +289,7 @@ def meeting_date(request, token):
 @capability_page
 def agreement(request, token):
     """Record what the team agrees on: the phase, the dividing lines, groups and places."""
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     team, _responses = _team_overview(overleg)
     counts = {count.phase.pk: count.count for count in team.phases}
     if request.method == "POST":
@@ -322,7 +322,7 @@ def agreement(request, token):
 @capability_page
 def delete(request, token):
     """Delete the buurtoverleg with its answers and plan, at once."""
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     if request.method == "POST":
         pdf.forget([overleg.pk])
         overleg.delete()

@@ -25,15 +25,24 @@ def _with_content_version(overlegs):
     )
 
 
-def by_manage_token(token):
-    overleg = _with_content_version(Overleg.objects.all()).for_manage_token(token)
+def _in_layer(request):
+    """The buurtoverleggen of the layer the request is for: one started on a gemeente's host opens
+    on that gemeente's hosts only, one started on the national site on the national hosts only.
+    Elsewhere its link opens nothing, as an unknown one, so no gemeente's help box, contacts or
+    plan shows on another's host (README, Gemeenten)."""
+    local = getattr(request, "gemeente", None)
+    return Overleg.objects.filter(gemeente_id=local.pk if local else None)
+
+
+def by_manage_token(request, token):
+    overleg = _with_content_version(_in_layer(request)).for_manage_token(token)
     if overleg is None:
         raise UnknownLink("No buurtoverleg with this manage link.")
     return overleg
 
 
-def by_participant_token(token):
-    overleg = Overleg.objects.select_related("agreed_phase").filter(participant_token=token)
+def by_participant_token(request, token):
+    overleg = _in_layer(request).select_related("agreed_phase").filter(participant_token=token)
     overleg = overleg.first()
     if overleg is None:
         raise UnknownLink("No buurtoverleg with this participant link.")

@@ -76,7 +76,7 @@ def _save_answers(response, form):
 @capability_page
 def participate(request, token):
     """A participant answers: the whole form, or one question at a time with ?stap=N."""
-    overleg = by_participant_token(token)
+    overleg = by_participant_token(request, token)
     questions = scan_questions()
     if request.method == "POST":
         # Counted atomically, so of many posts at once no more than the limit pass.
@@ -148,7 +148,7 @@ def _step(request, overleg, questions):
 @capability_page
 def finish(request, token):
     """After the last question: the role and a line, then the answers are sent."""
-    overleg = by_participant_token(token)
+    overleg = by_participant_token(request, token)
     questions = scan_questions()
     form = ScanForm(questions, data=request.GET, require_all=True)
     if not form.is_valid():
@@ -170,7 +170,7 @@ def finish(request, token):
 @capability_page
 def change(request, token, response_token):
     """A participant changes their own answers with the link they got after sending them."""
-    overleg = by_participant_token(token)
+    overleg = by_participant_token(request, token)
     response = Response.objects.select_related("role").for_edit_token(overleg, response_token)
     if response is None:
         raise UnknownLink("No response with this link.")

@@ -49,7 +49,7 @@ def _choice_form(overleg, items, data=None):
 @capability_page
 def plan(request, token):
     """The plan: the agreements, the chosen activities with who, when and how, and checklists."""
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     context = _plan_context(request, overleg)
     return render(
         request,
@@ -66,7 +66,7 @@ def plan(request, token):
 @require_POST
 @capability_page
 def plan_choose(request, token):
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     context = _plan_context(request, overleg)
     form = _choice_form(overleg, context["items"], data=request.POST)
     if form is None:
@@ -120,7 +120,7 @@ def plan_item_outcome(request, token, item):
 def _item_form_page(request, token, item, form_class, template, save=None):
     """One activity's form: shown, or saved (the change moves the expiry on) and back to the
     plan at that activity; a form with errors is shown again with status 400."""
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     plan_item = _plan_item(overleg, item)
     data = request.POST if request.method == "POST" else None
     form = form_class(data, instance=plan_item)
@@ -139,7 +139,7 @@ def _item_form_page(request, token, item, form_class, template, save=None):
 @require_POST
 @capability_page
 def plan_item_remove(request, token, item):
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     _plan_item(overleg, item).delete()
     overleg.touch()
     return redirect("buurtoverleg:plan", token=token)
@@ -165,7 +165,7 @@ def _roles_taken_part(responses):
 def plan_pdf(request, token):
     """The plan as a tagged PDF to hand out (buurtoverleg.pdf), with QR codes to each page;
     rendered once per change of the plan, then served from the cache."""
-    overleg = by_manage_token(token)
+    overleg = by_manage_token(request, token)
     printed_on = timezone.localdate()
 
     def build_html():
@@ -200,7 +200,7 @@ def plan_pdf(request, token):
 @capability_page
 def shared_plan(request, token):
     """The plan for everyone with the participant link: to read and print, not to change."""
-    overleg = by_participant_token(token)
+    overleg = by_participant_token(request, token)
     return render(
         request,
         "buurtoverleg/plan.html",

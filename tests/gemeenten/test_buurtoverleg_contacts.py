@@ -63,3 +63,39 @@ def test_the_help_box_names_the_gemeentes_contacts_first(client, started_in_utre
     document = client.get(f"{manage}plan.pdf", headers={"Host": UTRECHT})
     text = "".join(page.extract_text() for page in PdfReader(io.BytesIO(document.content)).pages)
     assert "Team Sociale Stabiliteit Utrecht" in text
+
+
+@pytest.mark.parametrize("host", ["testserver", "nijmegen.wijkverbinder.example"])
+def test_a_buurtoverleg_opens_only_on_its_own_gemeentes_hosts(client, started_in_utrecht, host):
+    overleg, manage = started_in_utrecht
+    nijmegen = Gemeente.objects.create(name="Nijmegen", slug="nijmegen")
+    Host.objects.create(gemeente=nijmegen, name="nijmegen.wijkverbinder.example")
+    Host.objects.create(gemeente=overleg.gemeente, name="wijkverbinder.utrecht.example")
+    participate = reverse("buurtoverleg:participate", args=[overleg.participant_token])
+    shared_plan = reverse("buurtoverleg:shared_plan", args=[overleg.participant_token])
+
+    for path in (
+        manage,
+        f"{manage}afspraken/",
+        f"{manage}plan/",
+        f"{manage}plan.pdf",
+        participate,
+        shared_plan,
+    ):
+        page = client.get(path, headers={"Host": host})
+        assert page.status_code == 404, path
+        assert "Utrecht" not in page.content.decode(), path
+        assert "Overvecht" not in page.content.decode(), path
+        # On each of its own gemeente's hosts it opens.
+        for own in (UTRECHT, "wijkverbinder.utrecht.example"):
+            assert client.get(path, headers={"Host": own}).status_code == 200, (path, own)
+
+
+def test_a_national_buurtoverleg_does_not_open_on_a_gemeentes_host(client, started_in_utrecht):
+    response = client.post(reverse("buurtoverleg:create"), {"name": "Landelijk overleg"})
+    manage = response["Location"]
+
+    assert client.get(manage).status_code == 200
+    page = client.get(manage, headers={"Host": UTRECHT})
+    assert page.status_code == 404
+    assert "Landelijk overleg" not in page.content.decode()
