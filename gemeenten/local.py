@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 from django.core.exceptions import DisallowedHost
 from django.http.request import split_domain_port
+from django.urls import reverse
 
 from gemeenten.hostnames import national_host
 from pagecache import version as content_version
@@ -24,6 +25,13 @@ class Local:
     slug: str
     name: str
     theme: str = ""
+    logo: str = ""  # the logo's digest, "" without one
+    logo_width: int = 0  # its width in the header
+
+    @property
+    def logo_url(self):
+        """The logo's address on this gemeente's hosts, or "" without one."""
+        return reverse("gemeente_logo", args=[self.logo]) if self.logo else ""
 
     @property
     def stylesheet(self):
@@ -38,13 +46,20 @@ def host_table(version):
     """Every gemeente host name → its `Local`, built once per content version."""
 
     def build():
+        from gemeenten.logos import header_width
         from gemeenten.models import Host
 
+        hosts = Host.objects.select_related("gemeente").defer("gemeente__logo")
         return {
             host.name: Local(
-                host.gemeente_id, host.gemeente.slug, host.gemeente.name, host.gemeente.theme
+                host.gemeente_id,
+                host.gemeente.slug,
+                host.gemeente.name,
+                host.gemeente.theme,
+                host.gemeente.logo_digest,
+                header_width(host.gemeente.logo_width, host.gemeente.logo_height),
             )
-            for host in Host.objects.select_related("gemeente")
+            for host in hosts
         }
 
     return shared(version, "gemeente-hosts", build)

@@ -6,6 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
+from gemeenten import logos
 from gemeenten.hostnames import normalise_host_name
 from gemeenten.themes import theme_choices
 
@@ -30,6 +31,12 @@ class Gemeente(models.Model):
             "tokens. Empty: the national look. The phase colours stay the same in every look."
         ),
     )
+    # The logo in the header on its hosts (gemeenten.logos): a small PNG, kept in the database so
+    # every app server has it at once; set through the admin's upload field.
+    logo = models.BinaryField(_("logo"), blank=True, default=b"", editable=False)
+    logo_digest = models.CharField(_("logo version"), max_length=16, blank=True, editable=False)
+    logo_width = models.PositiveSmallIntegerField(_("logo width"), default=0, editable=False)
+    logo_height = models.PositiveSmallIntegerField(_("logo height"), default=0, editable=False)
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("editors"),
@@ -49,6 +56,12 @@ class Gemeente(models.Model):
 
     def __str__(self):
         return self.name
+
+    def set_logo(self, data, width, height):
+        """Keep `data`, a PNG from gemeenten.logos.prepare, as the logo (b"" removes it)."""
+        self.logo = data
+        self.logo_digest = logos.digest(data) if data else ""
+        self.logo_width, self.logo_height = (width, height) if data else (0, 0)
 
 
 class Host(models.Model):

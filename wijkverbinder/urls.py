@@ -1,10 +1,11 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
 from django.views.generic import TemplateView
 
+from gemeenten import views as gemeente_views
 from pagecache.pages import public_page
 from wijkverbinder import views
 from wijkverbinder.sitemaps import layered_sitemap
@@ -19,6 +20,7 @@ urlpatterns = [
     path("favicon.ico", views.favicon, name="favicon"),
     path("healthz", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
+    re_path(r"^logo/(?P<digest>[0-9a-f]{16})\.png$", gemeente_views.logo, name="gemeente_logo"),
 ]
 
 # Dutch at /, English under /en/: a shared link carries its language.
