@@ -42,7 +42,7 @@ class GemeenteForm(SafeEditingForm):
     """The gemeente, with its logo: an upload replaces it, a tick removes it."""
 
     logo_file = forms.FileField(
-        label=_("logo"),
+        label=_("New logo"),
         required=False,
         max_length=200,
         widget=forms.ClearableFileInput(
