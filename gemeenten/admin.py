@@ -4,13 +4,13 @@ from django.contrib.admin.utils import unquote
 from django.contrib.auth import get_user_model
 from django.http import Http404, HttpResponse
 from django.urls import path, reverse
-from django.utils.html import format_html
+from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext_lazy as _
 
 from editing.admin import ContentInlineMixin, SafeEditingMixin, keep_revisions
 from editing.forms import SafeEditingForm
 from editing.history import HistoryInSiteLanguageMixin
-from gemeenten import logos
+from gemeenten import logos, owntokens
 from gemeenten.editors import LocalLayerAdminMixin, own_gemeenten
 from gemeenten.models import Gemeente, Host
 
@@ -55,6 +55,20 @@ class GemeenteForm(SafeEditingForm):
         ),
     )
     remove_logo = forms.BooleanField(label=_("Remove the logo"), required=False)
+    tokens_file = forms.FileField(
+        label=_("Own design tokens"),
+        required=False,
+        max_length=200,
+        widget=forms.ClearableFileInput(attrs={"accept": ".css,text/css"}),
+        help_text=_(
+            "Only for a gemeente that holds the rights to its house style: the CSS file of its "
+            "NL Design System design tokens, as its npm package builds it (e.g. "
+            "dist/index.css), at most 1 MB. Its colours and font replace the look chosen above "
+            "on this gemeente's host names. Refused when text, links or the header would have "
+            "too little contrast."
+        ),
+    )
+    remove_tokens = forms.BooleanField(label=_("Remove the own design tokens"), required=False)
 
     class Meta:
         model = Gemeente
@@ -65,11 +79,20 @@ class GemeenteForm(SafeEditingForm):
         self.prepared_logo = logos.prepare(upload) if upload else None
         return upload
 
+    def clean_tokens_file(self):
+        upload = self.cleaned_data.get("tokens_file")
+        self.read_tokens = owntokens.read(upload) if upload else None
+        return upload
+
     def clean(self):
         cleaned = super().clean()
         if cleaned.get("remove_logo") and cleaned.get("logo_file"):
             self.add_error(
                 "remove_logo", _("Either upload a new logo or remove the logo, not both.")
+            )
+        if cleaned.get("remove_tokens") and cleaned.get("tokens_file"):
+            self.add_error(
+                "remove_tokens", _("Either upload new design tokens or remove them, not both.")
             )
         return cleaned
 
@@ -78,6 +101,10 @@ class GemeenteForm(SafeEditingForm):
             self.instance.set_logo(*self.prepared_logo)
         elif self.cleaned_data.get("remove_logo"):
             self.instance.set_logo(b"", 0, 0)
+        if getattr(self, "read_tokens", None):
+            self.instance.set_own_tokens(self.read_tokens)
+        elif self.cleaned_data.get("remove_tokens"):
+            self.instance.set_own_tokens({})
         return super().save(commit)
 
 
@@ -90,9 +117,26 @@ class GemeenteAdmin(
     search_fields = ["name", "slug", "hosts__name"]
     prepopulated_fields = {"slug": ["name"]}
     form = GemeenteForm
-    fields = ["name", "slug", "theme", "current_logo", "logo_file", "remove_logo", "editors"]
-    readonly_fields = ["current_logo"]
+    fields = [
+        "name",
+        "slug",
+        "theme",
+        "current_tokens",
+        "tokens_file",
+        "remove_tokens",
+        "current_logo",
+        "logo_file",
+        "remove_logo",
+        "editors",
+    ]
+    readonly_fields = ["current_tokens", "current_logo"]
     inlines = [HostInline]
+
+    @admin.display(description=_("own design tokens in use"))
+    def current_tokens(self, gemeente):
+        if not gemeente.own_tokens:
+            return _("None: the look chosen above.")
+        return format_html_join("", "<code>{}: {}</code><br>", sorted(gemeente.own_tokens.items()))
 
     @admin.display(description=_("current logo"))
     def current_logo(self, gemeente):
@@ -137,8 +181,8 @@ class GemeenteAdmin(
 
     def get_readonly_fields(self, request, obj=None):
         if own_gemeenten(request.user) is None:
-            return ("current_logo",)
-        return ("current_logo", "name", "slug", "editors")
+            return ("current_tokens", "current_logo")
+        return ("current_tokens", "current_logo", "name", "slug", "editors")
 
     def get_prepopulated_fields(self, request, obj=None):
         return {} if own_gemeenten(request.user) is not None else self.prepopulated_fields

@@ -27,6 +27,7 @@ class Local:
     theme: str = ""
     logo: str = ""  # the logo's digest, "" without one
     logo_width: int = 0  # its width in the header
+    own_tokens: str = ""  # the digest of its own design tokens' stylesheet, "" without them
 
     @property
     def logo_url(self):
@@ -34,12 +35,17 @@ class Local:
         return reverse("gemeente_logo", args=[self.logo]) if self.logo else ""
 
     @property
-    def stylesheet(self):
-        """The theme's static CSS path, or "" for the national look."""
+    def stylesheet_url(self):
+        """The address of its look's CSS: its own design tokens, else the theme it picked, else
+        "" for the national look."""
+        from django.templatetags.static import static
+
         from gemeenten.themes import themes
 
+        if self.own_tokens:
+            return reverse("gemeente_tokens", args=[self.own_tokens])
         theme = themes().get(self.theme)
-        return theme.stylesheet if theme else ""
+        return static(theme.stylesheet) if theme else ""
 
 
 def host_table(version):
@@ -58,6 +64,7 @@ def host_table(version):
                 host.gemeente.theme,
                 host.gemeente.logo_digest,
                 header_width(host.gemeente.logo_width, host.gemeente.logo_height),
+                host.gemeente.own_tokens_digest,
             )
             for host in hosts
         }

@@ -6,7 +6,7 @@ from django.db import models
 from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
-from gemeenten import logos
+from gemeenten import logos, owntokens
 from gemeenten.hostnames import normalise_host_name
 from gemeenten.themes import theme_choices
 
@@ -37,6 +37,12 @@ class Gemeente(models.Model):
     logo_digest = models.CharField(_("logo version"), max_length=16, blank=True, editable=False)
     logo_width = models.PositiveSmallIntegerField(_("logo width"), default=0, editable=False)
     logo_height = models.PositiveSmallIntegerField(_("logo height"), default=0, editable=False)
+    # Its own design tokens, uploaded by its editors (gemeenten.owntokens): the site properties
+    # read from them, which replace the look chosen above on its hosts.
+    own_tokens = models.JSONField(_("own design tokens"), default=dict, blank=True, editable=False)
+    own_tokens_digest = models.CharField(
+        _("own design tokens version"), max_length=16, blank=True, editable=False
+    )
     editors = models.ManyToManyField(
         settings.AUTH_USER_MODEL,
         verbose_name=_("editors"),
@@ -62,6 +68,13 @@ class Gemeente(models.Model):
         self.logo = data
         self.logo_digest = logos.digest(data) if data else ""
         self.logo_width, self.logo_height = (width, height) if data else (0, 0)
+
+    def set_own_tokens(self, properties):
+        """Keep the site properties read from an uploaded tokens file ({} removes them)."""
+        self.own_tokens = properties
+        self.own_tokens_digest = (
+            owntokens.digest(owntokens.stylesheet(properties)) if properties else ""
+        )
 
 
 class Host(models.Model):

@@ -115,3 +115,13 @@ def build_css(theme):
 
 def stylesheet_path(theme):
     return Path(settings.BASE_DIR) / "static" / theme.stylesheet
+
+
+def declarations(css):
+    """Every custom property a token file declares, by name (the last declaration wins)."""
+    return dict(_DECLARATION.findall(css))
+
+
+def resolve(token, declared):
+    """The token's value with every `var()` resolved, or None when it cannot be."""
+    return _resolve(token, declared)

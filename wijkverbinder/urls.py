@@ -21,6 +21,11 @@ urlpatterns = [
     path("healthz", views.healthz, name="healthz"),
     path(".well-known/security.txt", views.security_txt, name="security_txt"),
     re_path(r"^logo/(?P<digest>[0-9a-f]{16})\.png$", gemeente_views.logo, name="gemeente_logo"),
+    re_path(
+        r"^huisstijl/(?P<digest>[0-9a-f]{16})\.css$",
+        gemeente_views.own_tokens,
+        name="gemeente_tokens",
+    ),
 ]
 
 # Dutch at /, English under /en/: a shared link carries its language.
