@@ -110,7 +110,8 @@ def _light_base(css):
             depth = max(0, depth - 1)
             if depth == 0:
                 if skip_from is None:
-                    kept.append(css[start : position + 1])
+                    # A block's last declaration may go without its semicolon.
+                    kept.append(css[start:position] + ";}")
                 skip_from = None
                 start = position + 1
     return "\n".join(kept)
