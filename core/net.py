@@ -69,3 +69,22 @@ def client_key(request):
     if address.version == 6:
         return str(ipaddress.ip_network(f"{address}/64", strict=False))
     return str(address)
+
+
+class ProxyHeadersFromTrustedProxiesOnly:
+    """Behind a proxy, drop X-Forwarded-Proto from a peer that is no trusted proxy.
+
+    Django believes SECURE_PROXY_SSL_HEADER from whoever sends it; a client that reaches an app
+    server directly could then pass for HTTPS (secure cookies sent, the HTTPS redirect skipped).
+    First in MIDDLEWARE, so nothing reads `request.is_secure()` before this.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if getattr(settings, "BEHIND_PROXY", False) and not _trusted(
+            _address(request.META.get("REMOTE_ADDR", ""))
+        ):
+            request.META.pop("HTTP_X_FORWARDED_PROTO", None)
+        return self.get_response(request)

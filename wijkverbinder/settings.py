@@ -92,6 +92,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Behind a proxy, X-Forwarded-Proto counts only from a trusted proxy (DJANGO_TRUSTED_PROXIES).
+    "core.net.ProxyHeadersFromTrustedProxiesOnly",
     # The host check (national or a gemeente's) before anything reads the host.
     "gemeenten.local.HostMiddleware",
     "django.middleware.security.SecurityMiddleware",
@@ -234,8 +236,9 @@ SECURE_HSTS_PRELOAD = env_bool("DJANGO_HSTS_PRELOAD", default=not DEBUG)
 BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY", default=False)
 if BEHIND_PROXY:
     SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
-# The addresses (or networks, e.g. 10.0.0.0/24) of the proxies whose X-Forwarded-For is believed,
-# with BEHIND_PROXY on: from any other peer the header is ignored (core.net.client_ip).
+# The addresses (or networks, e.g. 10.0.0.0/24) of the proxies whose X-Forwarded-For and
+# X-Forwarded-Proto are believed, with BEHIND_PROXY on: from any other peer they are ignored
+# (core.net.client_ip, core.net.ProxyHeadersFromTrustedProxiesOnly).
 # gunicorn.conf.py gives the same list to gunicorn's forwarded_allow_ips.
 TRUSTED_PROXIES = env_list("DJANGO_TRUSTED_PROXIES", default=["127.0.0.1", "::1"])
 for _proxy in TRUSTED_PROXIES:
