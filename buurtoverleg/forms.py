@@ -12,6 +12,7 @@ from buurtoverleg.models import (
     PlanItem,
     Round,
 )
+from core.forms import ComponentFieldsMixin
 from wijkscan.forms import ScanForm
 
 # Keys a POSTed participant form may carry besides the questions and the form's own fields.
@@ -29,7 +30,7 @@ def private(help_text=None):
 TOO_LONG = _("This text is too long: at most %(limit_value)d characters, it has %(show_value)d.")
 
 
-class StartForm(forms.Form):
+class StartForm(ComponentFieldsMixin, forms.Form):
     name = forms.CharField(
         label=_("Name of the buurtoverleg"),
         help_text=private(
@@ -78,7 +79,7 @@ class ParticipantForm(ScanForm):
         )
 
 
-class AgreementForm(forms.ModelForm):
+class AgreementForm(ComponentFieldsMixin, forms.ModelForm):
     class Meta:
         model = Overleg
         fields = ["agreed_phase", "dividing_lines", "groups", "places"]
@@ -124,7 +125,7 @@ class AgreementForm(forms.ModelForm):
         field.label_from_instance = label
 
 
-class PlanChoiceForm(forms.Form):
+class PlanChoiceForm(ComponentFieldsMixin, forms.Form):
     guidances = forms.ModelMultipleChoiceField(
         queryset=None,
         label=_("Activities to add to the plan"),
@@ -156,7 +157,7 @@ class PlanChoiceForm(forms.Form):
         return chosen
 
 
-class PlanItemForm(forms.ModelForm):
+class PlanItemForm(ComponentFieldsMixin, forms.ModelForm):
     """An activity of the plan; its tips as two checklists, 'doen' and 'vermijden'.
 
     Both lists are stored in `checked_tips`: a 'dit werkt wel' tip is ticked when the team has
@@ -217,7 +218,7 @@ class PlanItemForm(forms.ModelForm):
         return item
 
 
-class OutcomeForm(forms.ModelForm):
+class OutcomeForm(ComponentFieldsMixin, forms.ModelForm):
     """'Heeft het gewerkt?' for one activity of the plan: one of four answers, and one line."""
 
     outcome = forms.ChoiceField(
@@ -237,7 +238,7 @@ class OutcomeForm(forms.ModelForm):
         help_texts = {"outcome_note": PRIVACY_HELP}
 
 
-class MeetingDateForm(forms.ModelForm):
+class MeetingDateForm(ComponentFieldsMixin, forms.ModelForm):
     """The day the team meets for a round; printed on the plan."""
 
     class Meta:

@@ -2,6 +2,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from activities.models import ActivityType
+from core.forms import ComponentFieldsMixin
 from examples.models import DividingLine, ExampleSubmission, PracticeExample, Province
 from phases.models import Phase
 
@@ -27,7 +28,7 @@ class LenientMultipleChoiceField(forms.MultipleChoiceField):
         pass
 
 
-class ExampleFilterForm(forms.Form):
+class ExampleFilterForm(ComponentFieldsMixin, forms.Form):
     """The list's query string: ?q=…&fase=…&activiteit=…&groep=…&omgeving=…&soort=…&pagina=N."""
 
     q = forms.CharField(
@@ -92,7 +93,7 @@ EXAMPLE_FIELDS = [
 ]
 
 
-class SubmissionForm(forms.ModelForm):
+class SubmissionForm(ComponentFieldsMixin, forms.ModelForm):
     """ "Deel jouw praktijkvoorbeeld": what a resident or professional tells us about their project.
 
     `homepage` is a honeypot: hidden from people by CSS and from assistive technology, it is left

@@ -115,6 +115,52 @@ VENDORED = [
         "gemeente-denhaag-design-tokens-components-4.1.0/LICENSE.md",
         "source": "npm @gemeente-denhaag/design-tokens-components@4.1.0 (dist/index.css)",
     },
+    # NL Design System component CSS, concatenated into static/css/components.css by
+    # `manage.py buildthemes` (gemeenten/components.py).
+    *(
+        {
+            "file": f"static/vendor/nl-design-system/{folder}/{name}",
+            "licence": "EUPL-1.2",
+            "licence_file": f"static/vendor/nl-design-system/{folder}/LICENSE.md",
+            "source": f"npm {package} (dist/{name})",
+        }
+        for package, folder, name in [
+            (
+                "@nl-design-system-candidate/button-css@1.1.0",
+                "nl-design-system-candidate-button-css-1.1.0",
+                "button.css",
+            ),
+            (
+                "@nl-design-system-candidate/link-css@2.0.3",
+                "nl-design-system-candidate-link-css-2.0.3",
+                "link.css",
+            ),
+            (
+                "@nl-design-system-candidate/heading-css@1.1.3",
+                "nl-design-system-candidate-heading-css-1.1.3",
+                "heading.css",
+            ),
+            (
+                "@nl-design-system-candidate/skip-link-css@1.0.5",
+                "nl-design-system-candidate-skip-link-css-1.0.5",
+                "skip-link.css",
+            ),
+            ("@utrecht/form-field-css@3.0.1", "utrecht-form-field-css-3.0.1", "index.min.css"),
+            ("@utrecht/form-label-css@3.0.1", "utrecht-form-label-css-3.0.1", "index.min.css"),
+            (
+                "@utrecht/form-field-description-css@3.0.1",
+                "utrecht-form-field-description-css-3.0.1",
+                "index.min.css",
+            ),
+            (
+                "@utrecht/form-field-error-message-css@3.0.1",
+                "utrecht-form-field-error-message-css-3.0.1",
+                "index.min.css",
+            ),
+            ("@utrecht/textbox-css@4.0.1", "utrecht-textbox-css-4.0.1", "index.min.css"),
+            ("@utrecht/textarea-css@4.0.1", "utrecht-textarea-css-4.0.1", "index.min.css"),
+        ]
+    ),
     {
         "file": "docs/publiccode/publiccode.schema.json",
         "licence": "Apache-2.0",

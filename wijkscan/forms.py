@@ -1,6 +1,8 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from core.forms import ComponentFieldsMixin
+
 STEP_PARAMETER = "stap"
 # Optional details that print with the outcome; they travel in the query string like the answers.
 PLACE_PARAMETER = "wijk"
@@ -10,7 +12,7 @@ MAX_PLACE_LENGTH = 80
 MAX_KEY_SHOWN = 40
 
 
-class ScanForm(forms.Form):
+class ScanForm(ComponentFieldsMixin, forms.Form):
     """The wijkscan's query string, ?<question>=<answer>&...[&stap=N], as one form.
 
     Built from the questions in the database. With `stepwise`, the answers so far are optional and

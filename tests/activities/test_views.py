@@ -35,7 +35,11 @@ def test_activity_page_shows_phase_title_intro_and_both_kinds_of_tips(client):
     assertTemplateUsed(response, "activities/guidance_detail.html")
     assertContains(response, "Verbindend contact in jouw wijk:")
     assertContains(response, guidance.phase.headline_nl)
-    assertContains(response, '<h1 id="page-heading">Elkaar helpen</h1>', html=False)
+    assertContains(
+        response,
+        '<h1 class="nl-heading nl-heading--level-1" id="page-heading">Elkaar helpen</h1>',
+        html=False,
+    )
     assertContains(response, "Hulprelaties overbruggen verschillen.")
     content = response.content.decode()
     assert content.index("Dit werkt wel") < content.index("Koppel gelijken.")
@@ -227,7 +231,9 @@ def test_binding_ladder_page_explains_the_rungs_with_their_activity_types(client
 
     response = client.get(reverse("activities:ladder"))
 
-    assertContains(response, "<h1>De bindingsladder</h1>", html=True)
+    assertContains(
+        response, '<h1 class="nl-heading nl-heading--level-1">De bindingsladder</h1>', html=True
+    )
     content = response.content.decode()
     assert content.index("Trede 4") < content.index("Trede 1")
     assertContains(response, 'id="rung-4"')

@@ -304,7 +304,11 @@ def test_the_detail_page_shows_everything_known_and_the_guidance_it_illustrates(
 
     response = client.get(reverse("examples:detail", kwargs={"slug": example.slug}))
 
-    assertContains(response, '<h1 id="page-heading">Bravo</h1>', html=False)
+    assertContains(
+        response,
+        '<h1 class="nl-heading nl-heading--level-1" id="page-heading">Bravo</h1>',
+        html=False,
+    )
     assertContains(response, "Utrecht (Utrecht)")
     assertContains(response, 'href="https://www.example.org/project"')
     for guidance in example.guidances.all():

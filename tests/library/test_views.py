@@ -32,7 +32,9 @@ def test_publication_page_shows_summary_key_points_source_and_the_advice_using_i
 
     response = client.get(publication.get_absolute_url())
 
-    assertContains(response, "<h1>Waarom contact werkt</h1>", html=True)
+    assertContains(
+        response, '<h1 class="nl-heading nl-heading--level-1">Waarom contact werkt</h1>', html=True
+    )
     assertContains(response, "Contact helpt als het positief is.")
     assertContains(response, "<li>Hoe duurzamer, hoe beter</li>", html=True)
     assertContains(response, 'href="https://www.kis.nl/publicatie/waarom-contact-werkt"')

@@ -321,7 +321,7 @@ def test_the_scan_form_and_the_outcome_with_missing_answers_keep_their_own_quest
     response = client.get("/wijkscan/resultaat/?wijk=Oost")  # the outcome: an answer is missing
 
     assert response.status_code == 400
-    assert select(response, "#q-contact .field-error") != []
+    assert select(response, "#q-contact .utrecht-form-field-error-message") != []
 
 
 def test_a_question_edit_shows_at_once_on_the_scan_form(client, question):
