@@ -15,6 +15,8 @@ from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 from PIL import Image, UnidentifiedImageError
 
+from gemeenten.uploads import refuse_larger_than
+
 MAX_UPLOAD_BYTES = 1_000_000
 MAX_SOURCE_PIXELS = 25_000_000
 FORMATS = {"PNG", "JPEG", "WEBP", "GIF"}
@@ -26,13 +28,7 @@ HEADER_HEIGHT = 32
 
 def prepare(upload):
     """The uploaded file as the stored PNG: (bytes, width, height), or ValidationError."""
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The logo is %(size)s KB; it may be at most %(limit)s KB."),
-            params={"size": upload.size // 1000, "limit": MAX_UPLOAD_BYTES // 1000},
-            code="too_large",
-        )
-    upload.seek(0)
+    refuse_larger_than(upload, MAX_UPLOAD_BYTES)
     try:
         with Image.open(upload) as image:
             if image.format not in FORMATS:

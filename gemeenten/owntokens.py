@@ -18,6 +18,7 @@ from django.utils.translation import gettext_lazy as _
 
 from gemeenten import contrast
 from gemeenten.themes import FALLBACK_FONTS, declarations, resolve
+from gemeenten.uploads import refuse_larger_than
 
 MAX_UPLOAD_BYTES = 1_000_000
 # The design tokens that give each site property; the first one the file defines wins: the
@@ -45,13 +46,7 @@ _FONT = re.compile(r"^[\w\s,.'\"-]{1,200}$")
 def read(upload):
     """The site properties the uploaded tokens file gives, as {property: value}, or
     ValidationError saying what is wrong with it."""
-    if upload.size > MAX_UPLOAD_BYTES:
-        raise ValidationError(
-            _("The file is %(size)s KB; it may be at most %(limit)s KB."),
-            params={"size": upload.size // 1000, "limit": MAX_UPLOAD_BYTES // 1000},
-            code="too_large",
-        )
-    upload.seek(0)
+    refuse_larger_than(upload, MAX_UPLOAD_BYTES)
     try:
         text = upload.read().decode("utf-8-sig")
     except UnicodeDecodeError as error:

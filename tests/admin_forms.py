@@ -27,3 +27,10 @@ def form_data(response, form_selector="#content-main form[method=post]"):
         elif field.get("type") not in ("submit", "button", "image", "file"):
             data[name] = field.get("value", "")
     return data
+
+
+def post_as_shown(client, url, **changes):
+    """Open the admin form at `url`, change `changes` (files included), and save it."""
+    data = form_data(client.get(url))
+    data.update(changes)
+    return client.post(url, data)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from PIL import Image
 
 from gemeenten.models import Gemeente, Host
-from tests.admin_forms import form_data
+from tests.admin_forms import post_as_shown
 from tests.html import select_one
 
 pytestmark = pytest.mark.django_db
@@ -39,10 +39,9 @@ def gemeenten():
 
 
 def _save_logo(client, gemeente, **extra):
-    change = reverse("admin:gemeenten_gemeente_change", args=[gemeente.pk])
-    data = form_data(client.get(change))
-    data.update(extra)
-    return client.post(change, data)
+    return post_as_shown(
+        client, reverse("admin:gemeenten_gemeente_change", args=[gemeente.pk]), **extra
+    )
 
 
 def _header_logo(client, host):

@@ -8,7 +8,7 @@ from django.utils import translation
 
 from gemeenten import contrast
 from gemeenten.models import Gemeente, Host
-from tests.admin_forms import form_data
+from tests.admin_forms import post_as_shown
 from tests.html import select, select_one
 
 pytestmark = pytest.mark.django_db
@@ -52,9 +52,7 @@ def _save(client, gemeente, **extra):
     # In English, so that the refusals below can be told apart by their words.
     with translation.override("en"):
         change = reverse("admin:gemeenten_gemeente_change", args=[gemeente.pk])
-    data = form_data(client.get(change))
-    data.update(extra)
-    return client.post(change, data)
+    return post_as_shown(client, change, **extra)
 
 
 def _look(client, host):
