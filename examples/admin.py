@@ -79,7 +79,7 @@ class PracticeExampleAdmin(LocalLayerAdminMixin, SafeEditingMixin, ContentAdmin)
         ),
         (_("Experience"), {"fields": ["what_worked", "what_did_not_work"]}),
         (_("Guidance it illustrates"), {"fields": ["guidances"]}),
-        (_("Origin"), {"fields": ["origin", "shared_on"]}),
+        (_("Origin"), {"fields": ["origin", "shared_on", "written_in"]}),
     ]
 
     readonly_fields = ["website_host", "contact_host"]

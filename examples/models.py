@@ -1,3 +1,4 @@
+from django.conf import settings as site_settings
 from django.contrib.postgres.indexes import GinIndex
 from django.contrib.postgres.search import SearchVectorField
 from django.core.exceptions import ValidationError
@@ -206,6 +207,17 @@ class PracticeExample(models.Model):
             "Empty for a national example. A gemeente's example comes first on its host names, "
             "with a badge; on the national site it names the gemeente; other gemeenten's hosts "
             "do not show it."
+        ),
+    )
+    written_in = models.CharField(
+        _("written in"),
+        max_length=2,
+        choices=site_settings.LANGUAGES,
+        default="nl",
+        help_text=_(
+            "The language the example was shared in. While its Dutch texts are the same as its "
+            "English ones (not translated yet), the Dutch pages mark them as English, so that "
+            "screen readers read them as English."
         ),
     )
     origin = models.CharField(

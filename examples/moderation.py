@@ -36,12 +36,14 @@ def approve(submission):
         website=submission.website,
         gemeente_id=submission.gemeente_id,
         origin=PracticeExample.Origin.LOCAL,
+        written_in=language,
         shared_on=today,
         is_published=True,
     )
     for field, text in texts.items():
-        # Dutch is required: an example shared in English shows its English text on both sites
-        # until an editor translates it (checkcontent lists the gap). One shared in Dutch has no
+        # Dutch is required: an example shared in English shows its English text on both sites,
+        # marked lang="en" on the Dutch ones (`written_in`), until an editor translates it
+        # (checkcontent lists the gap). One shared in Dutch has no
         # English yet: the English pages show the Dutch text marked lang="nl", and the editor who
         # approved it is asked for the English (missing_english).
         setattr(example, f"{field}_nl", text)

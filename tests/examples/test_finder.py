@@ -229,6 +229,37 @@ def test_an_approved_dutch_submission_shows_its_dutch_text_marked_on_the_english
     assertContains(response, f'<div lang="nl"><p>{submission.description}</p></div>', html=True)
 
 
+def test_an_example_shared_in_english_is_marked_english_on_the_dutch_pages(client):
+    guidance = GuidanceFactory()
+    submission = ExampleSubmissionFactory(
+        language="en",
+        description="Every month new and old neighbours cook together.",
+        what_worked="Shopping together first.",
+        phases=[guidance.phase],
+        activity_types=[guidance.activity_type],
+    )
+    example = moderation.approve(submission)
+    assert example.written_in == "en"
+
+    dutch = client.get(example.get_absolute_url())
+    english = client.get("/en" + example.get_absolute_url())
+
+    assertContains(dutch, f'<div lang="en"><p>{submission.description}</p></div>', html=True)
+    assertContains(dutch, f'<div lang="en"><p>{submission.what_worked}</p></div>', html=True)
+    assert select(english, ".prose [lang]") == []
+    card = select_one(client.get(LIST), ".example-card__text")
+    assert card["lang"] == "en"
+
+    # Once an editor writes the Dutch text, that text is Dutch; what is not translated stays marked.
+    example.description_nl = "Elke maand koken nieuwe en oude buren samen."
+    example.save()
+    dutch = client.get(example.get_absolute_url())
+    assertContains(
+        dutch, "<div><p>Elke maand koken nieuwe en oude buren samen.</p></div>", html=True
+    )
+    assertContains(dutch, f'<div lang="en"><p>{submission.what_worked}</p></div>', html=True)
+
+
 def test_approving_in_the_admin_asks_for_the_english_text(admin_client):
     submission = ExampleSubmissionFactory(
         phases=[PhaseFactory()], activity_types=[ActivityTypeFactory()]
