@@ -9,55 +9,64 @@ APP_CODE = re.compile(r"\d{6}")
 RECOVERY_CODE = re.compile(r"[a-z2-7]{8}")
 
 
-class AppCodeForm(forms.Form):
-    code = forms.CharField(
-        label=_("Code from your app"),
-        help_text=_("The 6 digits your authenticator app shows now."),
-        max_length=20,
+def _code_field(label, help_text, max_length, required_message, **attrs):
+    return forms.CharField(
+        label=label,
+        help_text=help_text,
+        max_length=max_length,
         strip=True,
         widget=forms.TextInput(
             attrs={
                 "autocomplete": "one-time-code",
-                "inputmode": "numeric",
                 "autofocus": True,
                 "spellcheck": "false",
-                "size": 8,
+                **attrs,
             }
         ),
-        error_messages={"required": _("Enter the 6 digits from your authenticator app.")},
+        error_messages={"required": required_message},
     )
 
+
+class _CodeForm(forms.Form):
+    """One code, typed with or without spaces and dashes; `pattern` says what a code looks like."""
+
+    pattern = None
+    format_message = None
+
+    def normalise(self, code):
+        return code
+
     def clean_code(self):
-        code = re.sub(r"[\s-]", "", self.cleaned_data["code"])
-        if not APP_CODE.fullmatch(code):
-            raise forms.ValidationError(
-                _("Enter the 6 digits from your authenticator app."), code="format"
-            )
+        code = self.normalise(re.sub(r"[\s-]", "", self.cleaned_data["code"]))
+        if not self.pattern.fullmatch(code):
+            raise forms.ValidationError(self.format_message, code="format")
         return code
 
 
-class RecoveryCodeForm(forms.Form):
-    code = forms.CharField(
-        label=_("Recovery code"),
-        help_text=_("One of the ten codes you stored when you set up two-step login."),
-        max_length=30,
-        strip=True,
-        widget=forms.TextInput(
-            attrs={
-                "autocomplete": "one-time-code",
-                "autocapitalize": "none",
-                "autofocus": True,
-                "spellcheck": "false",
-                "size": 12,
-            }
-        ),
-        error_messages={"required": _("Enter one of your recovery codes.")},
+class AppCodeForm(_CodeForm):
+    pattern = APP_CODE
+    format_message = _("Enter the 6 digits from your authenticator app.")
+    code = _code_field(
+        _("Code from your app"),
+        _("The 6 digits your authenticator app shows now."),
+        20,
+        format_message,
+        inputmode="numeric",
+        size=8,
     )
 
-    def clean_code(self):
-        code = re.sub(r"[\s-]", "", self.cleaned_data["code"]).lower()
-        if not RECOVERY_CODE.fullmatch(code):
-            raise forms.ValidationError(
-                _("A recovery code is 8 letters and digits, such as abcd 2345."), code="format"
-            )
-        return code
+
+class RecoveryCodeForm(_CodeForm):
+    pattern = RECOVERY_CODE
+    format_message = _("A recovery code is 8 letters and digits, such as abcd 2345.")
+    code = _code_field(
+        _("Recovery code"),
+        _("One of the ten codes you stored when you set up two-step login."),
+        30,
+        _("Enter one of your recovery codes."),
+        autocapitalize="none",
+        size=12,
+    )
+
+    def normalise(self, code):
+        return code.lower()
