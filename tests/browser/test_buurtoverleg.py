@@ -134,18 +134,23 @@ def test_the_whole_flow_without_javascript(browser, seeded_server):
     context.close()
 
 
+def _started_in_tension(**fields):
+    """A buurtoverleg started as the site starts one (Overleg.start), its link already shown,
+    agreed on the tension phase; with its manage token and that phase."""
+    overleg, manage_token = Overleg.start("Overvecht-Noord, maart")
+    phase = Phase.objects.get(slug="bij-spanningen")
+    Overleg.objects.filter(pk=overleg.pk).update(
+        agreed_phase=phase, link_panel_shown=True, **fields
+    )
+    overleg.refresh_from_db()
+    return overleg, manage_token, phase
+
+
 @pytest.fixture
 def overleg_pages(seeded_server):
     """One buurtoverleg with answers, an agreement and a plan item; the paths of all its pages."""
-    manage_token = new_token()
-    phase = Phase.objects.get(slug="bij-spanningen")
-    overleg = Overleg.objects.create(
-        name="Overvecht-Noord, maart",
-        manage_token_hash=token_hash(manage_token),
-        participant_token=new_token(),
-        agreed_phase=phase,
-        dividing_lines="Oude en nieuwe bewoners",
-        places="Het winkelplein",
+    overleg, manage_token, phase = _started_in_tension(
+        dividing_lines="Oude en nieuwe bewoners", places="Het winkelplein"
     )
     roles = list(ParticipantRole.objects.all())
     questions = list(ScanQuestion.objects.for_scan())
@@ -298,14 +303,7 @@ MEETING = {
 @pytest.fixture
 def round_one(seeded_server):
     """A buurtoverleg with one answer in round 1 and one activity in its plan."""
-    manage_token = new_token()
-    phase = Phase.objects.get(slug="bij-spanningen")
-    overleg = Overleg.objects.create(
-        name="Overvecht-Noord, maart",
-        manage_token_hash=token_hash(manage_token),
-        participant_token=new_token(),
-        agreed_phase=phase,
-    )
+    overleg, manage_token, phase = _started_in_tension()
     questions = list(ScanQuestion.objects.for_scan())
     response = Response.objects.create(
         overleg=overleg,
