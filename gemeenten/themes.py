@@ -97,7 +97,7 @@ def _resolve(name, declared, seen=()):
 def build_css(theme):
     """The theme's stylesheet: the site's properties set from the resolved tokens."""
     source = Path(settings.BASE_DIR) / "static" / theme.tokens
-    declared = dict(_DECLARATION.findall(source.read_text()))
+    declared = declarations(source.read_text())
     lines = []
     for prop, token in theme.mapping.items():
         value = _resolve(token, declared)
